@@ -1,0 +1,232 @@
+"""The normalised `Instance`: effective settings, tasks per component, sites with their counted flag.
+
+`model/reading.py` turns files into typed, validated tables; this module turns those tables into the
+one object every later step uses (shared/spec/model.md, "Components" and "Sites"). No solver here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from model.errors import Problem
+from model.indicative import apportion, indicative_tasks
+from model.settings import COMMITTED_STATUSES, COMPONENTS, Settings
+
+MUNICIPALITY_DEFAULTS: dict[str, object] = {
+    "region": "",
+    "ses_woa": 0.0,
+    "housing_task": 0,
+    "housing_extra_max": 0,
+    "ukraine_task": 0,
+    "ukraine_extra_max": 0,
+    "willing_extra": 0.0,
+}
+"""Optional columns of municipalities.csv and their defaults (instance-format.md)."""
+
+INT_COLUMNS = (
+    "population",
+    "reception_task",
+    "amv_task",
+    "housing_task",
+    "housing_extra_max",
+    "ukraine_task",
+    "ukraine_extra_max",
+)
+
+
+@dataclass
+class Instance:
+    """One province-or-more of municipalities and sites, ready for the model.
+
+    municipalities: index `code`; columns name, province, region ("" when none), population,
+        ses_woa, reception_task, amv_task, housing_task, housing_extra_max, ukraine_task,
+        ukraine_extra_max, willing_extra, max_site_size (float, NaN = no preference).
+    sites: index `id`; columns municipality, name, kind, status, min_places, max_places,
+        available_from, available_until (datetime.date or None), cost_per_place (NaN when blank),
+        counted (bool), reason (why not counted, "" when counted), committed (bool),
+        status_weight (rho), lo, hi (bounds on places when open; for soft sites clipped to the
+        kind's size rule, lo > hi means it can never open).
+    """
+
+    settings: Settings
+    municipalities: pd.DataFrame
+    sites: pd.DataFrame
+    source: Path | None = None
+    tasks_computed: bool = False
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def tasks(self) -> pd.DataFrame:
+        """T(m,k): index code, one column per component (model.md, "Components")."""
+        m = self.municipalities
+        return pd.DataFrame(
+            {
+                "regular": m["reception_task"] - m["amv_task"],
+                "amv": m["amv_task"],
+                "housing": m["housing_task"],
+                "ukraine": m["ukraine_task"],
+            },
+            index=m.index,
+        )[list(COMPONENTS)]
+
+    @property
+    def spare(self) -> pd.DataFrame:
+        """X(m,k): declared spare capacity for housing and ukraine (sites carry the rest)."""
+        m = self.municipalities
+        return pd.DataFrame(
+            {"housing": m["housing_extra_max"], "ukraine": m["ukraine_extra_max"]}, index=m.index
+        )
+
+    @property
+    def value_task(self) -> pd.Series:
+        """sum over k of w(k) * T(m,k)."""
+        w = self.settings.weights
+        t = self.tasks
+        return sum(getattr(w, k) * t[k] for k in COMPONENTS)
+
+    @property
+    def provinces(self) -> list[str]:
+        return sorted(self.municipalities["province"].unique())
+
+    def exchange_group(self) -> pd.Series:
+        """Who may exchange with whom: a label per municipality; equal labels may exchange.
+
+        Same province, and under `exchange_scope = "region"` the same region; under "none" every
+        municipality is a group of its own (model.md, "Exchanges").
+        """
+        m = self.municipalities
+        scope = self.settings.rules.exchange_scope
+        if scope == "none":
+            return pd.Series(m.index, index=m.index)
+        if scope == "region":
+            return m["province"] + "\x1f" + m["region"]
+        return m["province"].copy()
+
+
+def site_counts(
+    available_from: dt.date | None,
+    available_until: dt.date | None,
+    status_weight: float,
+    settings: Settings,
+) -> str:
+    """Why a site does not count, or "" when it counts (model.md, "Sites")."""
+    ref = settings.reference_date
+    years = settings.rules.min_duration_years
+    if available_from is not None and available_from > ref:
+        return f"available from {available_from.isoformat()}, after the reference date {ref.isoformat()}"
+    if available_until is not None:
+        try:
+            needed = ref.replace(year=ref.year + years)
+        except ValueError:  # 29 February
+            needed = ref.replace(year=ref.year + years, day=28) + dt.timedelta(days=1)
+        if available_until < needed:
+            return (
+                f"available until {available_until.isoformat()}, less than {years} years "
+                f"after the reference date (needs {needed.isoformat()} or later)"
+            )
+    if status_weight <= 0:
+        return "its status has weight 0 (rules.status_weight)"
+    return ""
+
+
+def build_instance(
+    settings: Settings,
+    municipalities: pd.DataFrame,
+    sites: pd.DataFrame,
+    source: Path | None = None,
+    warnings: list[Problem] | None = None,
+) -> Instance:
+    """Normalise validated tables into an `Instance`.
+
+    `municipalities` needs code, name, province, population and may have every optional column of
+    instance-format.md; missing optional columns get their defaults. When `reception_task` is
+    absent the tasks are computed from `[forecast]` (model.md, "Indicative distribution").
+    `sites` needs id, municipality, kind, status, min_places, max_places and may have name,
+    available_from, available_until, cost_per_place. Types must already be right (reading.py).
+    """
+    m = municipalities.copy()
+    if "code" in m.columns:
+        m = m.set_index("code")
+    m.index = m.index.astype(str)
+    m.index.name = "code"
+    for column, default in MUNICIPALITY_DEFAULTS.items():
+        if column not in m.columns:
+            m[column] = default
+        else:
+            m[column] = m[column].fillna(default)
+    m["region"] = m["region"].astype(str)
+    if "max_site_size" not in m.columns:
+        m["max_site_size"] = float("nan")
+    m["max_site_size"] = m["max_site_size"].astype(float)
+    m["willing_extra"] = m["willing_extra"].astype(float)
+    m["ses_woa"] = m["ses_woa"].astype(float)
+
+    tasks_computed = "reception_task" not in m.columns
+    if tasks_computed:
+        reception, amv = indicative_tasks(
+            list(m.index),
+            [int(p) for p in m["population"]],
+            list(m["ses_woa"]),
+            int(settings.forecast.reception or 0),
+            int(settings.forecast.amv or 0),
+        )
+        m["reception_task"] = reception
+        m["amv_task"] = amv
+    elif "amv_task" not in m.columns:
+        m["amv_task"] = apportion(
+            int(settings.forecast.amv or 0), [int(r) for r in m["reception_task"]], list(m.index)
+        )
+    for column in INT_COLUMNS:
+        m[column] = m[column].astype("int64")
+
+    s = sites.copy()
+    if "id" in s.columns:
+        s = s.set_index("id")
+    s.index = s.index.astype(str)
+    s.index.name = "id"
+    for column in ("name",):
+        if column not in s.columns:
+            s[column] = ""
+        s[column] = s[column].fillna("").astype(str)
+    for column in ("available_from", "available_until"):
+        if column not in s.columns:
+            s[column] = None
+        s[column] = [None if pd.isna(v) else v for v in s[column]]
+    if "cost_per_place" not in s.columns:
+        s["cost_per_place"] = float("nan")
+    s["cost_per_place"] = s["cost_per_place"].astype(float)
+    s["municipality"] = s["municipality"].astype(str)
+    s["min_places"] = s["min_places"].astype("int64")
+    s["max_places"] = s["max_places"].astype("int64")
+
+    rho = settings.rules.status_weight
+    kinds = settings.site_kinds
+    s["status_weight"] = [float(getattr(rho, st)) for st in s["status"]]
+    s["committed"] = s["status"].isin(COMMITTED_STATUSES)
+    s["reason"] = [
+        site_counts(f, u, w, settings)
+        for f, u, w in zip(s["available_from"], s["available_until"], s["status_weight"], strict=True)
+    ]
+    s["counted"] = s["reason"] == ""
+    s["lo"] = [
+        int(mn) if c else max(int(mn), getattr(kinds, k).min)
+        for mn, k, c in zip(s["min_places"], s["kind"], s["committed"], strict=True)
+    ]
+    s["hi"] = [
+        int(mx) if c else min(int(mx), getattr(kinds, k).max)
+        for mx, k, c in zip(s["max_places"], s["kind"], s["committed"], strict=True)
+    ]
+    s["lo"] = s["lo"].astype("int64")
+    s["hi"] = s["hi"].astype("int64")
+    return Instance(
+        settings=settings,
+        municipalities=m,
+        sites=s,
+        source=source,
+        tasks_computed=tasks_computed,
+        warnings=list(warnings or []),
+    )
