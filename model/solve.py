@@ -1,0 +1,365 @@
+"""The one place that talks to HiGHS: lexicographic stages, warm starts, time budget, status and gap.
+
+Each province is solved on its own (provinces never interact). Stages run in `objective.order`;
+stage k is minimised with every earlier stage bounded by f*(i) + 1e-6 * max(1, |f*(i)|) (model.md).
+Stages that only look at obligations run on the small pool model; `deals` and `transfers` (and
+every stage after them) on the pair model, started from the pool optimum split into pairs.
+
+Every stage value we report is recomputed from the integer decision we load (sites and flows),
+never taken from the solver's own figure; when the two disagree the stage is solved again without
+the start, then without presolve.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import highspy
+import numpy as np
+import pyomo.environ as pyo
+from pyomo.repn import generate_standard_repn
+
+from model.formulation import ProvinceData, build_model, load_decision, province_data
+from model.instance import Instance
+from model.settings import STAGES
+
+PAIR_STAGES = frozenset({"deals", "transfers"})
+INTEGRAL_STAGES = frozenset({"preference", "new_sites", "deals", "transfers", "new_places"})
+STAGE_TOLERANCE = 1e-6
+"""Relative slack on earlier stages' optima (model.md, "Objective")."""
+
+
+def stage_bound(value: float) -> float:
+    return value + STAGE_TOLERANCE * max(1.0, abs(value))
+
+
+@dataclass
+class StageOutcome:
+    """How one stage went in one province."""
+
+    name: str
+    value: float
+    bound: float | None
+    status: str  # "optimal" | "time_limit" | "not_solved"
+    seconds: float
+
+    @property
+    def gap(self) -> float | None:
+        if self.status == "optimal":
+            return 0.0
+        if self.bound is None:
+            return None
+        return max(0.0, self.value - self.bound) / max(1.0, abs(self.value))
+
+
+@dataclass
+class ProvinceSolution:
+    """The decision for one province: places per site, opened soft sites, transfers."""
+
+    province: str
+    places: dict[str, int]
+    opened: dict[str, bool]
+    transfers: dict[tuple[str, str, str], int]
+    stages: list[StageOutcome] = field(default_factory=list)
+
+
+@dataclass
+class Solution:
+    provinces: dict[str, ProvinceSolution]
+    order: tuple[str, ...]
+    seconds: float
+    build_seconds: float
+    solver_seconds: float
+    solver_version: str
+
+    @property
+    def status(self) -> str:
+        statuses = {o.status for p in self.provinces.values() for o in p.stages}
+        return "optimal" if statuses <= {"optimal"} else "time_limit"
+
+    def stage_value(self, name: str) -> float:
+        return sum(o.value for p in self.provinces.values() for o in p.stages if o.name == name)
+
+    def gap(self) -> float:
+        """Largest gap over the stages and provinces (0 when everything is proven optimal)."""
+        gaps = [o.gap for p in self.provinces.values() for o in p.stages]
+        return max((g if g is not None else math.inf for g in gaps), default=0.0)
+
+
+def highs_version() -> str:
+    h = highspy.Highs()
+    return f"{h.versionMajor()}.{h.versionMinor()}.{h.versionPatch()}"
+
+
+class HighsModel:
+    """A Pyomo model handed to HiGHS once; stages change only the costs and add bound rows."""
+
+    def __init__(self, model: pyo.ConcreteModel, threads: int | None):
+        self.model = model
+        self.vars = list(model.component_data_objects(pyo.Var, descend_into=True))
+        self.column = {id(v): n for n, v in enumerate(self.vars)}
+        self.integer = np.array([v.is_integer() for v in self.vars], dtype=bool)
+        self.highs = highspy.Highs()
+        self.highs.setOptionValue("output_flag", False)
+        self.highs.setOptionValue("random_seed", 0)
+        self.highs.setOptionValue("mip_rel_gap", 0.0)
+        if threads:
+            self.highs.setOptionValue("threads", int(threads))
+        n = len(self.vars)
+        lower = np.array([-highspy.kHighsInf if v.lb is None else v.lb for v in self.vars], float)
+        upper = np.array([highspy.kHighsInf if v.ub is None else v.ub for v in self.vars], float)
+        self.highs.addVars(n, lower, upper)
+        ints = np.flatnonzero(self.integer).astype(np.int32)
+        if len(ints):
+            kinds = np.full(len(ints), highspy.HighsVarType.kInteger.value, dtype=np.uint8)
+            self.highs.changeColsIntegrality(len(ints), ints, kinds)
+        self._add_constraints()
+
+    def linear(self, expr) -> tuple[np.ndarray, np.ndarray, float]:
+        """Columns, coefficients and constant of a linear expression."""
+        repn = generate_standard_repn(expr, compute_values=True, quadratic=False)
+        if repn.nonlinear_expr is not None:
+            raise ValueError("the model must be linear")
+        idx = np.array([self.column[id(v)] for v in repn.linear_vars], dtype=np.int32)
+        coef = np.array(repn.linear_coefs, dtype=float)
+        return idx, coef, float(repn.constant)
+
+    def _add_constraints(self) -> None:
+        lower, upper, starts, index, value = [], [], [], [], []
+        for con in self.model.component_data_objects(pyo.Constraint, active=True):
+            idx, coef, const = self.linear(con.body)
+            lo = -highspy.kHighsInf if con.lower is None else pyo.value(con.lower) - const
+            up = highspy.kHighsInf if con.upper is None else pyo.value(con.upper) - const
+            starts.append(len(index))
+            index.extend(idx)
+            value.extend(coef)
+            lower.append(lo)
+            upper.append(up)
+        if lower:
+            self.highs.addRows(
+                len(lower),
+                np.array(lower, float),
+                np.array(upper, float),
+                len(index),
+                np.array(starts, np.int32),
+                np.array(index, np.int32),
+                np.array(value, float),
+            )
+
+    def bound(self, expr, rhs: float) -> None:
+        """Add the row expr <= rhs (an earlier stage kept at its optimum)."""
+        idx, coef, const = self.linear(expr)
+        self.highs.addRow(-highspy.kHighsInf, rhs - const, len(idx), idx, coef)
+
+    def minimise(
+        self, expr, start: np.ndarray | None, time_limit: float, abs_gap: float, presolve: bool
+    ) -> tuple[str, np.ndarray | None, float | None, float | None]:
+        """Solve with expr as objective; returns status, column values, objective and dual bound."""
+        n = len(self.vars)
+        idx, coef, const = self.linear(expr)
+        cost = np.zeros(n)
+        np.add.at(cost, idx, coef)
+        self.highs.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
+        self.highs.changeObjectiveOffset(const)
+        self.highs.setOptionValue("mip_abs_gap", abs_gap)
+        self.highs.setOptionValue("time_limit", max(time_limit, 0.01))
+        self.highs.setOptionValue("presolve", "on" if presolve else "off")
+        if start is not None:
+            self.highs.setSolution(n, np.arange(n, dtype=np.int32), start)
+        self.highs.run()
+        status = self.highs.getModelStatus()
+        info = self.highs.getInfo()
+        solution = self.highs.getSolution()
+        values = np.array(solution.col_value) if solution.value_valid else None
+        if status in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kModelEmpty):
+            bound = info.mip_dual_bound if self.integer.any() else info.objective_function_value
+            return "optimal", values, info.objective_function_value, bound
+        if status == highspy.HighsModelStatus.kTimeLimit:
+            bound = info.mip_dual_bound if math.isfinite(info.mip_dual_bound) else None
+            return "time_limit", values, info.objective_function_value, bound
+        raise RuntimeError(f"HiGHS ended with {self.highs.modelStatusToString(status)}: a bug")
+
+    def vector(self) -> np.ndarray:
+        """The model's current variable values as a column vector."""
+        return np.array([0.0 if v.value is None else float(v.value) for v in self.vars])
+
+    def decision(self, values: np.ndarray) -> dict[str, dict]:
+        """Rounded sites and flows of a column vector."""
+        out: dict[str, dict] = {}
+        for part in ("x", "y", "inflow", "outflow", "q"):
+            component = getattr(self.model, part, None)
+            if isinstance(component, pyo.Var):
+                out[part] = {
+                    index: int(round(values[self.column[id(var)]])) for index, var in component.items()
+                }
+        return out
+
+
+def split_pool(d: ProvinceData, decision: dict[str, dict]) -> dict[tuple[str, str, str], int]:
+    """Pairwise transfers from a balanced pool: net givers to net takers, in code order."""
+    q: dict[tuple[str, str, str], int] = {}
+    inflow, outflow = decision.get("inflow", {}), decision.get("outflow", {})
+    for k in d.transferable:
+        groups: dict[str, tuple[list, list]] = {}
+        for m in d.municipalities:
+            net = inflow.get((k, m), 0) - outflow.get((k, m), 0)
+            givers, takers = groups.setdefault(d.group[m], ([], []))
+            if net < 0:
+                givers.append([m, -net])
+            elif net > 0:
+                takers.append([m, net])
+        for givers, takers in groups.values():
+            gi = ti = 0
+            while gi < len(givers) and ti < len(takers):
+                amount = min(givers[gi][1], takers[ti][1])
+                q[k, givers[gi][0], takers[ti][0]] = amount
+                givers[gi][1] -= amount
+                takers[ti][1] -= amount
+                gi += givers[gi][1] == 0
+                ti += takers[ti][1] == 0
+    return q
+
+
+class ProvinceRun:
+    """The lexicographic stages of one province, switching from pool to pairs when needed."""
+
+    def __init__(self, d: ProvinceData, threads: int | None):
+        self.d = d
+        self.threads = threads
+        self.shape = "none"
+        self.highs: HighsModel | None = None
+        self.decision: dict[str, dict] = {  # no exchange, no new site: always feasible
+            "x": {s: d.lo[s] if d.committed[s] else 0 for s in d.sites},
+            "y": {},
+        }
+        self.optima: list[tuple[str, float]] = []
+        self.outcomes: list[StageOutcome] = []
+        self.build_seconds = 0.0
+        self.solver_seconds = 0.0
+
+    def _use(self, pairs: bool) -> None:
+        shape = "pairs" if pairs else "pool"
+        if shape == self.shape:
+            return
+        started = time.perf_counter()
+        if self.shape == "pool":
+            self.decision = {
+                "x": self.decision["x"],
+                "y": self.decision["y"],
+                "q": split_pool(self.d, self.decision),
+            }
+        self.highs = HighsModel(build_model(self.d, pairs=pairs), self.threads)
+        for name, value in self.optima:
+            self.highs.bound(self.highs.model.stage[name], stage_bound(value))
+        self.shape = shape
+        self.build_seconds += time.perf_counter() - started
+
+    def evaluate(self, decision: dict[str, dict]) -> tuple[np.ndarray, dict[str, float]]:
+        """Complete vector and every stage value of a decision (model.md definitions)."""
+        model = self.highs.model
+        load_decision(model, self.d, decision)
+        values = {name: float(pyo.value(model.stage[name])) for name in model.stage}
+        return self.highs.vector(), values
+
+    def run_stage(self, name: str, pairs: bool, time_left: float) -> None:
+        """Minimise one stage with the earlier ones bounded; keep the best decision known."""
+        self._use(pairs)
+        hm = self.highs
+        start, before = self.evaluate(self.decision)
+        if time_left <= 0:
+            self._keep(name, before[name], None, "not_solved", 0.0)
+            return
+        integral = name in INTEGRAL_STAGES or all(float(r).is_integer() for r in self.d.rho.values())
+        expr = hm.model.stage[name]
+        started = time.perf_counter()
+        found = None
+        for warm, presolve in ((start, True), (None, True), (None, False)):
+            status, values, claimed, bound = hm.minimise(
+                expr,
+                warm,
+                time_left - (time.perf_counter() - started),
+                abs_gap=0.999 if integral else 1e-6,
+                presolve=presolve,
+            )
+            if values is None:
+                break
+            decision = hm.decision(values)
+            worth = self.evaluate(decision)[1][name]
+            if worth <= stage_bound(claimed):
+                found = (decision, worth)
+                break
+        else:
+            raise RuntimeError(
+                f"{self.d.province}, stage {name}: HiGHS reports {claimed} but its solution is "
+                f"worth {worth}, also without start and presolve"
+            )
+        seconds = time.perf_counter() - started
+        self.solver_seconds += seconds
+        if found and found[1] <= before[name]:
+            self.decision, value = found
+        else:
+            value = before[name]
+        self._keep(name, value, bound, status, seconds)
+
+    def _keep(self, name: str, value: float, bound: float | None, status: str, seconds: float) -> None:
+        self.outcomes.append(StageOutcome(name, value, bound, status, seconds))
+        self.optima.append((name, value))
+        self.highs.bound(self.highs.model.stage[name], stage_bound(value))
+
+    def result(self) -> ProvinceSolution:
+        if self.shape == "pool":
+            q = split_pool(self.d, self.decision)
+        else:
+            q = self.decision.get("q", {})
+        places = {s: int(self.decision["x"].get(s, 0)) for s in self.d.sites}
+        opened = {
+            s: bool(self.d.committed[s] or self.decision["y"].get(s, 0) >= 1) for s in self.d.sites
+        }
+        return ProvinceSolution(
+            province=self.d.province,
+            places=places,
+            opened=opened,
+            transfers={key: v for key, v in sorted(q.items()) if v > 0},
+            stages=self.outcomes,
+        )
+
+
+def solve(
+    instance: Instance,
+    time_limit: float | None = None,
+    threads: int | None = None,
+    order: tuple[str, ...] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Solution:
+    """Solve every province stage by stage; the time limit is a budget for the whole run."""
+    started = time.perf_counter()
+    deadline = math.inf if time_limit is None else started + time_limit
+    order = tuple(order or instance.settings.objective.order)
+    unknown = [s for s in order if s not in STAGES]
+    if unknown:
+        raise ValueError(f"unknown stage(s): {', '.join(unknown)}")
+    runs = [ProvinceRun(province_data(instance, p), threads) for p in instance.provinces]
+    needs_pairs = instance.settings.rules.max_deals_per_municipality > 0
+    for name in order:
+        needs_pairs = needs_pairs or name in PAIR_STAGES
+        for run in runs:
+            run.run_stage(name, needs_pairs, deadline - time.perf_counter())
+        if progress:
+            total = sum(run.outcomes[-1].value for run in runs)
+            statuses = {run.outcomes[-1].status for run in runs}
+            status = "optimal" if statuses == {"optimal"} else "/".join(sorted(statuses))
+            progress(f"stage {name}: {total:g} ({status}, {time.perf_counter() - started:.1f} s)")
+    if not order:
+        for run in runs:
+            run._use(needs_pairs)
+    return Solution(
+        provinces={run.d.province: run.result() for run in runs},
+        order=order,
+        seconds=time.perf_counter() - started,
+        build_seconds=sum(run.build_seconds for run in runs),
+        solver_seconds=sum(run.solver_seconds for run in runs),
+        solver_version=highs_version(),
+    )
