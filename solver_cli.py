@@ -15,8 +15,16 @@ import click
 
 from model.check import check as check_result
 from model.errors import InputError
+from model.instance import Instance
 from model.lang import LANGUAGES
-from model.reading import read_instance
+from model.reading import (
+    csv_text,
+    indicative_table,
+    read_instance,
+    read_raw,
+    write_csv,
+    write_instance,
+)
 from model.report import check_target, package_lines, read_result, write_result
 from model.result import build_result
 from model.settings import STAGES
@@ -63,7 +71,9 @@ def _stages(_ctx, _param, value: str | None) -> tuple[str, ...] | None:
 
 def default_out(instance: Path) -> Path:
     """results/<name of the instance folder or workbook>/ (cli.md)."""
-    return Path("results") / (instance.stem if instance.suffix.lower() == ".xlsx" else instance.name)
+    return Path("results") / (
+        instance.stem if instance.suffix.lower() == ".xlsx" else instance.name
+    )
 
 
 def print_package(result) -> None:
@@ -74,11 +84,26 @@ def print_package(result) -> None:
 
 @main.command()
 @INSTANCE_ARG
-@click.option("--out", "out", type=click.Path(path_type=Path), help="Result folder (default results/<instance>).")
-@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), help="Budget in seconds for the whole run.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    help="Result folder (default results/<instance>).",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Budget in seconds for the whole run.",
+)
 @click.option("--threads", type=click.IntRange(min=1), help="Threads for HiGHS.")
 @click.option("--objective", callback=_stages, help="Stage order, e.g. shortfall,unmet,deals.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default="nl", show_default=True, help="Language of descriptions and report.md.")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="nl",
+    show_default=True,
+    help="Language of descriptions and report.md.",
+)
 @_input_errors_exit_2
 def solve(instance: Path, out: Path | None, time_limit, threads, objective, lang) -> None:
     """Solve INSTANCE stage by stage and write a result folder."""
@@ -87,7 +112,10 @@ def solve(instance: Path, out: Path | None, time_limit, threads, objective, lang
     check_target(target)
     try:
         solution = run_solver(
-            inst, time_limit=time_limit, threads=threads, order=objective,
+            inst,
+            time_limit=time_limit,
+            threads=threads,
+            order=objective,
             progress=lambda line: click.echo(line, err=True),
         )
     except RuntimeError as error:
@@ -112,6 +140,68 @@ def check(instance: Path, result_dir: Path) -> None:
         click.echo(f"{len(violations)} violation(s)")
         sys.exit(EXIT_VIOLATION)
     click.echo("ok: every constraint holds and every figure adds up")
+
+
+def _summary_lines(instance: Instance) -> list[str]:
+    """Per province: municipalities, sites (counted or not), tasks per component, counted places.
+
+    Firm: hi summed over counted committed sites; soft: over counted soft sites that can open.
+    """
+    m, s, tasks = instance.municipalities, instance.sites, instance.tasks
+    origin = "computed from [forecast]" if instance.tasks_computed else "as given"
+    settings = instance.settings
+    lines = [f"{settings.name}: reference date {settings.reference_date}, tasks {origin}"]
+    site_province = s["municipality"].map(m["province"])
+    for province in instance.provinces:
+        t = tasks[m["province"] == province].sum()
+        here = s[(site_province == province) & s["counted"]]
+        firm = here.loc[here["committed"], "hi"].sum()
+        soft = here.loc[~here["committed"] & (here["lo"] <= here["hi"]), "hi"].sum()
+        sites = int((site_province == province).sum())
+        lines += [
+            f"{province}: municipalities {int((m['province'] == province).sum())}, sites {sites} "
+            f"({len(here)} counted, {sites - len(here)} not counted)",
+            f"  tasks: regular {t['regular']}, amv {t['amv']}, housing {t['housing']}, "
+            f"ukraine {t['ukraine']} (reception {t['regular'] + t['amv']})",
+            f"  counted places: firm {firm}, soft {soft}",
+        ]
+    lines.append(f"{len(instance.warnings)} warning(s)")
+    lines += [f"warning: {warning}" for warning in instance.warnings]
+    return lines
+
+
+@main.command()
+@INSTANCE_ARG
+@_input_errors_exit_2
+def validate(instance: Path) -> None:
+    """Read and check INSTANCE; print a summary per province and the warnings."""
+    for line in _summary_lines(read_instance(instance)):
+        click.echo(line)
+
+
+@main.command()
+@INSTANCE_ARG
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the CSV here.")
+@_input_errors_exit_2
+def indicative(instance: Path, out: Path | None) -> None:
+    """Print (or write to --out) the indicative distribution of INSTANCE from its [forecast]."""
+    table = indicative_table(read_raw(instance))
+    if out is None:
+        click.echo(csv_text(table), nl=False)
+    else:
+        write_csv(table, out)
+        click.echo(f"indicative distribution written to {out}")
+
+
+@main.command()
+@click.argument("src", type=click.Path(path_type=Path))
+@click.argument("dest", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Replace DEST if it exists.")
+@_input_errors_exit_2
+def convert(src: Path, dest: Path, force: bool) -> None:
+    """Convert an instance folder to a workbook (DEST ends in .xlsx), or a workbook to a folder."""
+    write_instance(read_raw(src), dest, force=force)
+    click.echo(f"{src} converted to {dest}")
 
 
 if __name__ == "__main__":

@@ -90,7 +90,10 @@ class Checker:
                     self.fail(f"sites.csv: committed site {sid} must be open")
             else:
                 rule = getattr(kinds, site["kind"])
-                lo, hi = max(int(site["min_places"]), rule.min), min(int(site["max_places"]), rule.max)
+                lo, hi = (
+                    max(int(site["min_places"]), rule.min),
+                    min(int(site["max_places"]), rule.max),
+                )
             if is_open and not lo <= x <= hi:
                 self.fail(f"sites.csv: site {sid} has {x} places, allowed {lo} to {hi}")
             if not is_open and x:
@@ -101,7 +104,9 @@ class Checker:
             soft = site["status"] not in COMMITTED_STATUSES
             over = max(0, x - int(limit)) if soft and is_open and not math.isnan(limit) else 0
             if not _close(row["over_preference"], over):
-                self.fail(f"sites.csv: site {sid} over_preference {row['over_preference']}, expected {over}")
+                self.fail(
+                    f"sites.csv: site {sid} over_preference {row['over_preference']}, expected {over}"
+                )
 
     def counted_places(self, m: str, amv_only: bool = False) -> float:
         rho = self.settings.rules.status_weight
@@ -133,7 +138,10 @@ class Checker:
                 self.fail(f"{where}: exchange_scope is 'none'")
             if self.mun.at[i, "province"] != self.mun.at[j, "province"]:
                 self.fail(f"{where}: {i} and {j} are in different provinces")
-            if rules.exchange_scope == "region" and self.mun.at[i, "region"] != self.mun.at[j, "region"]:
+            if (
+                rules.exchange_scope == "region"
+                and self.mun.at[i, "region"] != self.mun.at[j, "region"]
+            ):
                 self.fail(f"{where}: {i} and {j} are in different regions")
             if (k, i, j) in self.q:
                 self.fail(f"{where}: a second row for {i} -> {j} ({k})")
@@ -155,7 +163,9 @@ class Checker:
             for k, spare in (("housing", "housing_extra_max"), ("ukraine", "ukraine_extra_max")):
                 limit = self.task(m, k) + int(self.mun.at[m, spare])
                 if obligation[m, k] > limit:
-                    self.fail(f"declared_capacity: {m} has {k} obligation {obligation[m, k]} > {limit}")
+                    self.fail(
+                        f"declared_capacity: {m} has {k} obligation {obligation[m, k]} > {limit}"
+                    )
         return obligation
 
     # --- municipalities, provinces, stages -----------------------------------------------------
@@ -169,10 +179,13 @@ class Checker:
             delta = sum(weights[k] * (obligation[m, k] - self.task(m, k)) for k in COMPONENTS)
             willing = float(self.mun.at[m, "willing_extra"])
             if delta > willing + tol + TOLERANCE * max(1.0, abs(delta)):
-                self.fail(f"value_balance: {m} takes on {delta:g} > willing_extra {willing:g} + {tol:g}")
+                self.fail(
+                    f"value_balance: {m} takes on {delta:g} > willing_extra {willing:g} + {tol:g}"
+                )
             places, amv_places = self.counted_places(m), self.counted_places(m, amv_only=True)
             firm = sum(
-                self.place[s] * getattr(self.settings.rules.status_weight, self.instance.sites.at[s, "status"])
+                self.place[s]
+                * getattr(self.settings.rules.status_weight, self.instance.sites.at[s, "status"])
                 for s in self.place
                 if self.instance.sites.at[s, "municipality"] == m
                 and self.instance.sites.at[s, "status"] in COMMITTED_STATUSES
@@ -195,12 +208,17 @@ class Checker:
                 continue
             for column, value in expected.items():
                 if not _close(table.at[m, column], value):
-                    self.fail(f"municipalities.csv: {m} {column} = {table.at[m, column]}, expected {value:g}")
+                    self.fail(
+                        f"municipalities.csv: {m} {column} = {table.at[m, column]}, expected {value:g}"
+                    )
         return unmet
 
     def deals(self) -> set[tuple[str, str]]:
         pairs = {tuple(sorted((i, j))) for (_, i, j) in self.q}
-        listed = {tuple(sorted((str(a), str(b)))) for a, b in zip(self.result.deals["a"], self.result.deals["b"], strict=True)}
+        listed = {
+            tuple(sorted((str(a), str(b))))
+            for a, b in zip(self.result.deals["a"], self.result.deals["b"], strict=True)
+        }
         if listed != pairs:
             self.fail(f"deals.csv lists {sorted(listed)}, the transfers make {sorted(pairs)}")
         limit = self.settings.rules.max_deals_per_municipality
@@ -235,7 +253,9 @@ class Checker:
         for p, values in provinces.items():
             for key, value in values.items():
                 if p not in claimed or not _close(claimed[p].get(key, math.nan), value):
-                    self.fail(f"summary.json: {p} {key} = {claimed.get(p, {}).get(key)}, expected {value:g}")
+                    self.fail(
+                        f"summary.json: {p} {key} = {claimed.get(p, {}).get(key)}, expected {value:g}"
+                    )
         soft = [sid for sid in self.place if s.at[sid, "status"] not in COMMITTED_STATUSES]
         stages = {
             "shortfall": shortfall,
@@ -245,7 +265,11 @@ class Checker:
             "deals": len(pairs),
             "transfers": sum(self.q.values()),
             "new_places": sum(self.place[sid] for sid in soft)
-            + sum(self.place[sid] - int(s.at[sid, "min_places"]) for sid in self.place if sid not in soft),
+            + sum(
+                self.place[sid] - int(s.at[sid, "min_places"])
+                for sid in self.place
+                if sid not in soft
+            ),
         }
         for name, value in self.result.summary.get("objectives", {}).items():
             if name not in stages:

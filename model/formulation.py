@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from itertools import combinations
 
 import pyomo.environ as pyo
 
@@ -49,6 +48,8 @@ class ProvinceData:
     hi: dict[str, int]
     min_places: dict[str, int]
     never_open: list[str] = field(default_factory=list)
+    unmet_bound: float | None = None
+    """Set once the `unmet` stage is bounded: total unmet places allowed from then on."""
 
     @property
     def weights(self) -> dict[str, float]:
@@ -64,15 +65,30 @@ class ProvinceData:
         return sum(self.weights[k] * self.task[m, k] for k in COMPONENTS)
 
     def inflow_cap(self, m: str, k: str) -> int:
-        """Most units of k that m can take over, implied by value_balance and declared_capacity.
+        """Most units of k that m can take over, implied by the constraints of the spec.
 
-        w(k)*in(m,k) <= willing_extra + tolerance + value handed over <= ... + value task.
+        value_balance: w(k)*in(m,k) <= willing_extra + tolerance + value handed over, and m hands
+        over at most its value task; declared_capacity: in(m,k) <= X(m,k) + T(m,k).
+        Once total unmet is bounded by U, places taken over must fit m's sites plus U:
+        in(m,regular) + in(m,amv) <= P_max(m) + U and in(m,amv) <= A_max(m) + U.
         """
         slack = self.willing[m] + self.settings.rules.balance_tolerance + self.value_task(m)
         cap = math.floor(slack / self.weights[k] + 1e-9)
         if k in DECLARED:
             cap = min(cap, self.spare[m, k] + self.task[m, k])
+        elif self.unmet_bound is not None:
+            cap = min(
+                cap, math.floor(self.max_places(m, amv_only=k == "amv") + self.unmet_bound + 1e-9)
+            )
         return max(cap, 0)
+
+    def max_places(self, m: str, amv_only: bool = False) -> float:
+        """Most counted places m's sites can hold (for amv: its amv sites)."""
+        return sum(
+            self.rho[s] * self.hi[s]
+            for s in self.sites
+            if self.site_municipality[s] == m and (not amv_only or self.site_kind[s] == "amv")
+        )
 
     def partners(self, m: str) -> list[str]:
         return [j for j in self.municipalities if j != m and self.group[j] == self.group[m]]
@@ -170,7 +186,9 @@ def pair_flows(model: pyo.ConcreteModel, d: ProvinceData) -> None:
                     q_keys.append((k, i, j))
                     bound[k, i, j] = ub
     model.Q = pyo.Set(initialize=q_keys, dimen=3, ordered=True)
-    model.q = pyo.Var(model.Q, domain=pyo.NonNegativeIntegers, bounds=lambda _, k, i, j: (0, bound[k, i, j]))
+    model.q = pyo.Var(
+        model.Q, domain=pyo.NonNegativeIntegers, bounds=lambda _, k, i, j: (0, bound[k, i, j])
+    )
     pairs = sorted({tuple(sorted((i, j))) for _, i, j in q_keys})
     model.P = pyo.Set(initialize=pairs, dimen=2, ordered=True)
     model.deal = pyo.Var(model.P, domain=pyo.Binary)
@@ -234,8 +252,12 @@ def change(model: pyo.ConcreteModel, m: str, k: str):
 
 def site_size(model: pyo.ConcreteModel, d: ProvinceData) -> None:
     """A soft site is closed or open with lo <= x <= hi; committed sites are open (model.md, "Sites")."""
-    model.site_min = pyo.Constraint(model.S_soft, rule=lambda mdl, s: mdl.x[s] >= d.lo[s] * mdl.y[s])
-    model.site_max = pyo.Constraint(model.S_soft, rule=lambda mdl, s: mdl.x[s] <= d.hi[s] * mdl.y[s])
+    model.site_min = pyo.Constraint(
+        model.S_soft, rule=lambda mdl, s: mdl.x[s] >= d.lo[s] * mdl.y[s]
+    )
+    model.site_max = pyo.Constraint(
+        model.S_soft, rule=lambda mdl, s: mdl.x[s] <= d.hi[s] * mdl.y[s]
+    )
 
 
 def declared_capacity(model: pyo.ConcreteModel, d: ProvinceData) -> None:
@@ -266,13 +288,16 @@ def coverage(model: pyo.ConcreteModel, d: ProvinceData) -> None:
     model.unmet_amv = pyo.Var(model.M, domain=pyo.NonNegativeReals)
     model.coverage_rec = pyo.Constraint(
         model.M,
-        rule=lambda mdl, m: places(mdl, d, m) + mdl.unmet_rec[m]
-        >= obligation(mdl, d, m, "regular") + obligation(mdl, d, m, "amv"),
+        rule=lambda mdl, m: (
+            places(mdl, d, m) + mdl.unmet_rec[m]
+            >= obligation(mdl, d, m, "regular") + obligation(mdl, d, m, "amv")
+        ),
     )
     model.coverage_amv = pyo.Constraint(
         model.M,
-        rule=lambda mdl, m: places(mdl, d, m, amv_only=True) + mdl.unmet_amv[m]
-        >= obligation(mdl, d, m, "amv"),
+        rule=lambda mdl, m: (
+            places(mdl, d, m, amv_only=True) + mdl.unmet_amv[m] >= obligation(mdl, d, m, "amv")
+        ),
     )
 
 
@@ -380,9 +405,13 @@ def load_decision(model: pyo.ConcreteModel, d: ProvinceData, decision: dict[str,
     for m in model.M:
         least(
             model.unmet_rec[m],
-            obligation(model, d, m, "regular") + obligation(model, d, m, "amv") - places(model, d, m),
+            obligation(model, d, m, "regular")
+            + obligation(model, d, m, "amv")
+            - places(model, d, m),
         )
-        least(model.unmet_amv[m], obligation(model, d, m, "amv") - places(model, d, m, amv_only=True))
+        least(
+            model.unmet_amv[m], obligation(model, d, m, "amv") - places(model, d, m, amv_only=True)
+        )
     least(model.short_rec, model.reception_total - model.counted_places)
     least(model.short_amv, model.amv_total - model.counted_amv_places)
     for s in model.S_pref:

@@ -209,7 +209,9 @@ def build_instance(
     s["committed"] = s["status"].isin(COMMITTED_STATUSES)
     s["reason"] = [
         site_counts(f, u, w, settings)
-        for f, u, w in zip(s["available_from"], s["available_until"], s["status_weight"], strict=True)
+        for f, u, w in zip(
+            s["available_from"], s["available_until"], s["status_weight"], strict=True
+        )
     ]
     s["counted"] = s["reason"] == ""
     s["lo"] = [

@@ -31,7 +31,10 @@ def check_target(path: Path) -> None:
         raise InputError(Problem(str(path), "exists and is not a folder; choose another --out"))
     if path.is_dir() and any(path.iterdir()) and not is_result_folder(path):
         raise InputError(
-            Problem(str(path), "is not empty and holds no earlier result (no summary.json); choose another --out")
+            Problem(
+                str(path),
+                "is not empty and holds no earlier result (no summary.json); choose another --out",
+            )
         )
 
 
@@ -85,7 +88,22 @@ def read_result(folder: Path) -> Result:
         path = folder / f"{name}.csv"
         if not path.is_file():
             raise InputError(Problem(str(path), "is missing from the result folder"))
-        tables[name] = pd.read_csv(path, dtype={"code": str, "id": str, "from": str, "to": str, "a": str, "b": str, "municipality": str, "region": str, "reason": str}, keep_default_na=False, na_values=[""])
+        tables[name] = pd.read_csv(
+            path,
+            dtype={
+                "code": str,
+                "id": str,
+                "from": str,
+                "to": str,
+                "a": str,
+                "b": str,
+                "municipality": str,
+                "region": str,
+                "reason": str,
+            },
+            keep_default_na=False,
+            na_values=[""],
+        )
     for column in ("region", "reason"):
         for frame in tables.values():
             if column in frame.columns:
@@ -173,5 +191,9 @@ def markdown(result: Result) -> str:
         lines += ["", f"## {text(lang, 'report.not_counted')}", ""]
         lines.append(_table(excluded[["id", "municipality", "status", "reason"]]))
     lines += ["", f"## {text(lang, 'report.settings')}", "", "```json"]
-    lines += [json.dumps({"weights": s["weights"], "rules": s["rules"]}, indent=2, ensure_ascii=False), "```", ""]
+    lines += [
+        json.dumps({"weights": s["weights"], "rules": s["rules"]}, indent=2, ensure_ascii=False),
+        "```",
+        "",
+    ]
     return "\n".join(lines)

@@ -21,7 +21,17 @@ MUNICIPALITY_COLUMNS = (
     + [f"{k}_{c}" for k in COMPONENTS for c in ("task", "obligation")]
     + ["places", "amv_places", "firm_places", "unmet_rec", "unmet_amv", "value_change"]
 )
-SITE_COLUMNS = ["id", "municipality", "kind", "status", "counted", "reason", "open", "places", "over_preference"]
+SITE_COLUMNS = [
+    "id",
+    "municipality",
+    "kind",
+    "status",
+    "counted",
+    "reason",
+    "open",
+    "places",
+    "over_preference",
+]
 TRANSFER_COLUMNS = ["from", "to", "component", "amount"]
 DEAL_COLUMNS = ["a", "b", "description"]
 
@@ -58,7 +68,11 @@ def site_table(instance: Instance, solution: Solution) -> pd.DataFrame:
         x = places.get(sid, 0)
         is_open = opened.get(sid, False)
         limit = mss[site["municipality"]]
-        over = max(0, x - int(limit)) if is_open and not site["committed"] and not np.isnan(limit) else 0
+        over = (
+            max(0, x - int(limit))
+            if is_open and not site["committed"] and not np.isnan(limit)
+            else 0
+        )
         rows.append(
             {
                 "id": sid,
@@ -94,7 +108,9 @@ def describe_deal(a: str, b: str, transfers: pd.DataFrame, names: pd.Series, lan
     for giver, taker in ((a, b), (b, a)):
         rows = transfers[(transfers["from"] == giver) & (transfers["to"] == taker)]
         parts = [
-            text(lang, f"transfer.{r.component}", taker=names[taker], giver=names[giver], n=r.amount)
+            text(
+                lang, f"transfer.{r.component}", taker=names[taker], giver=names[giver], n=r.amount
+            )
             for r in rows.itertuples()
         ]
         if parts:
@@ -107,11 +123,16 @@ def describe_deal(a: str, b: str, transfers: pd.DataFrame, names: pd.Series, lan
 def deal_table(instance: Instance, transfers: pd.DataFrame, lang: str) -> pd.DataFrame:
     names = instance.municipalities["name"]
     pairs = sorted({tuple(sorted((r["from"], r["to"]))) for _, r in transfers.iterrows()})
-    rows = [{"a": a, "b": b, "description": describe_deal(a, b, transfers, names, lang)} for a, b in pairs]
+    rows = [
+        {"a": a, "b": b, "description": describe_deal(a, b, transfers, names, lang)}
+        for a, b in pairs
+    ]
     return pd.DataFrame(rows, columns=DEAL_COLUMNS)
 
 
-def municipality_table(instance: Instance, sites: pd.DataFrame, transfers: pd.DataFrame) -> pd.DataFrame:
+def municipality_table(
+    instance: Instance, sites: pd.DataFrame, transfers: pd.DataFrame
+) -> pd.DataFrame:
     m = instance.municipalities
     tasks = instance.tasks
     weights = instance.settings.weights.model_dump()
@@ -163,7 +184,9 @@ def province_summary(instance: Instance, table: pd.DataFrame) -> dict[str, dict]
     return out
 
 
-def build_result(instance: Instance, solution: Solution, lang: str = "nl", scenarios: list[str] | None = None) -> Result:
+def build_result(
+    instance: Instance, solution: Solution, lang: str = "nl", scenarios: list[str] | None = None
+) -> Result:
     """Tables and summary of a solved instance."""
     sites = site_table(instance, solution)
     transfers = transfer_table(solution)

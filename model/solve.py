@@ -193,7 +193,8 @@ class HighsModel:
             component = getattr(self.model, part, None)
             if isinstance(component, pyo.Var):
                 out[part] = {
-                    index: int(round(values[self.column[id(var)]])) for index, var in component.items()
+                    index: int(round(values[self.column[id(var)]]))
+                    for index, var in component.items()
                 }
         return out
 
@@ -251,6 +252,8 @@ class ProvinceRun:
                 "y": self.decision["y"],
                 "q": split_pool(self.d, self.decision),
             }
+        unmet = dict(self.optima).get("unmet")
+        self.d.unmet_bound = None if unmet is None else stage_bound(unmet)
         self.highs = HighsModel(build_model(self.d, pairs=pairs), self.threads)
         for name, value in self.optima:
             self.highs.bound(self.highs.model.stage[name], stage_bound(value))
@@ -272,7 +275,9 @@ class ProvinceRun:
         if time_left <= 0:
             self._keep(name, before[name], None, "not_solved", 0.0)
             return
-        integral = name in INTEGRAL_STAGES or all(float(r).is_integer() for r in self.d.rho.values())
+        integral = name in INTEGRAL_STAGES or all(
+            float(r).is_integer() for r in self.d.rho.values()
+        )
         expr = hm.model.stage[name]
         started = time.perf_counter()
         found = None
@@ -304,7 +309,9 @@ class ProvinceRun:
             value = before[name]
         self._keep(name, value, bound, status, seconds)
 
-    def _keep(self, name: str, value: float, bound: float | None, status: str, seconds: float) -> None:
+    def _keep(
+        self, name: str, value: float, bound: float | None, status: str, seconds: float
+    ) -> None:
         self.outcomes.append(StageOutcome(name, value, bound, status, seconds))
         self.optima.append((name, value))
         self.highs.bound(self.highs.model.stage[name], stage_bound(value))

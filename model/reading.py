@@ -1,0 +1,878 @@
+"""Read an instance from a folder or an .xlsx workbook, validate it, and write it back (`convert`).
+
+The contract is shared/spec/instance-format.md. Every cell goes through one converter, `_cell`, so
+that every bad cell is reported with its file, row (as Excel numbers it: header = row 1) and column;
+all problems of all files are collected and raised as one `InputError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import json
+import math
+import os
+import re
+import shutil
+import tempfile
+import tomllib
+import typing
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+from openpyxl.styles import Font
+from openpyxl.utils.exceptions import InvalidFileException
+from pydantic import ValidationError
+
+from model.errors import InputError, Problem
+from model.indicative import indicative_tasks
+from model.instance import Instance, build_instance
+from model.settings import SITE_KINDS, STATUSES, Settings
+
+SETTINGS_FILE, MUNICIPALITIES_FILE, SITES_FILE = "instance.toml", "municipalities.csv", "sites.csv"
+PARTS = ("settings", "municipalities", "sites")
+"""The three parts of an instance; in a workbook they are the sheet names."""
+
+NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?")
+"""A number with `.` between groups of thousands, as a Dutch Excel writes it into a `;` file."""
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+SETTING_TYPES = {"date": "a date YYYY-MM-DD", "int": "a whole number", "float": "a number"}
+"""What a pydantic error type (by its first word) expects, in the words of the users."""
+RATIO_LIMIT = 3.0
+"""Warn when a municipality's places per inhabitant are this many times off the median."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """What a column holds: kind "text", "int", "number" or "date", bounds or choices.
+
+    `strict` makes both bounds exclusive; `note` explains why a required column is required.
+    """
+
+    kind: str = "text"
+    required: bool = False
+    low: float | None = None
+    high: float | None = None
+    strict: bool = False
+    choices: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def expected(self) -> str:
+        if self.choices:
+            return "one of " + ", ".join(self.choices)
+        names = {"text": "text", "int": "a whole number", "number": "a number"}
+        what = names.get(self.kind, "a date YYYY-MM-DD")
+        if self.low is not None:
+            what += f" {'>' if self.strict else '>='} {self.low:g}"
+        if self.high is not None:
+            what += f" and {'<' if self.strict else '<='} {self.high:g}"
+        return what
+
+    def admits(self, x: float) -> bool:
+        below = self.low is not None and (x <= self.low if self.strict else x < self.low)
+        above = self.high is not None and (x >= self.high if self.strict else x > self.high)
+        return not (below or above)
+
+
+COUNT = Column("int", low=0)
+MUNICIPALITY_COLUMNS: dict[str, Column] = {
+    "code": Column(required=True),
+    "name": Column(required=True),
+    "province": Column(required=True),
+    "region": Column(),
+    "population": Column("int", required=True, low=0, strict=True),
+    "ses_woa": Column("number", low=-1, high=1, strict=True),
+    "reception_task": COUNT,
+    "amv_task": COUNT,
+    "housing_task": COUNT,
+    "housing_extra_max": COUNT,
+    "ukraine_task": COUNT,
+    "ukraine_extra_max": COUNT,
+    "willing_extra": Column("number", low=0),
+    "max_site_size": Column("int", low=0, strict=True),
+}
+SITE_COLUMNS: dict[str, Column] = {
+    "id": Column(required=True),
+    "municipality": Column(required=True),
+    "name": Column(),
+    "kind": Column(required=True, choices=SITE_KINDS),
+    "status": Column(required=True, choices=STATUSES),
+    "min_places": Column("int", required=True, low=0),
+    "max_places": Column("int", required=True, low=0),
+    "available_from": Column("date"),
+    "available_until": Column("date"),
+    "cost_per_place": Column("number", low=0),
+}
+DTYPES = {"int": "Int64", "number": "float64", "date": object}
+INDICATIVE_COLUMNS = ("code", "name", "province", "population", "ses_woa")
+
+
+@dataclass
+class RawInstance:
+    """An instance as written: settings as given (no defaults) and the validated, typed tables.
+
+    The tables hold exactly the user's columns (unknown extra ones as text), blanks as missing
+    values, index `row` = the row as Excel numbers it. `write_instance` writes this back losslessly.
+    """
+
+    settings_given: dict[str, Any]
+    settings: Settings
+    municipalities: pd.DataFrame
+    sites: pd.DataFrame
+    source: Path
+    names: dict[str, str]
+    warnings: list[Problem]
+
+
+@dataclass
+class _Grid:
+    """A table as found in a file: name shown to the user, header cells, (Excel row, cells) rows."""
+
+    file: str
+    header: list[Any]
+    rows: list[tuple[int, list[Any]]]
+    decimal_comma: bool
+
+
+def read_instance(path: Path) -> Instance:
+    """Read, validate and normalise the instance folder or workbook at `path`."""
+    raw = read_raw(path)
+    instance = build_instance(
+        raw.settings,
+        _model_columns(raw.municipalities, MUNICIPALITY_COLUMNS),
+        _model_columns(raw.sites, SITE_COLUMNS),
+        source=raw.source,
+        warnings=raw.warnings,
+    )
+    instance.warnings += _suspicious(instance, raw)
+    return instance
+
+
+def read_raw(path: Path) -> RawInstance:
+    """Read and check an instance folder or workbook as written; all problems in one InputError."""
+    path = Path(path)
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    if path.is_dir():
+        names = dict(zip(PARTS, (SETTINGS_FILE, MUNICIPALITIES_FILE, SITES_FILE), strict=True))
+        given, setting_rows = _toml_settings(path / SETTINGS_FILE, problems), {}
+        grids = {part: _csv_grid(path / names[part], problems, warnings) for part in PARTS[1:]}
+    elif path.is_file() and path.suffix.lower() == ".xlsx":
+        names = {part: f"{path.name} [{part}]" for part in PARTS}
+        grids = _workbook_grids(path, names, problems)
+        given, setting_rows = _sheet_settings(grids["settings"], problems)
+    else:
+        what = "expected an instance folder or an .xlsx workbook"
+        raise InputError(Problem(str(path), what if path.exists() else f"not found ({what})"))
+
+    settings = None
+    if given is not None:
+        settings = _validated_settings(given, names["settings"], setting_rows, problems)
+    m_grid, s_grid = grids["municipalities"], grids["sites"]
+    municipalities = sites = None
+    if m_grid is not None:
+        municipalities = _table(m_grid, _municipality_columns(m_grid, given), problems)
+        _check_municipalities(municipalities, names, given, settings, problems)
+    if s_grid is not None:
+        sites = _table(s_grid, SITE_COLUMNS, problems)
+        _check_sites(sites, municipalities, names, problems)
+    if problems:
+        rank = {name: i for i, name in enumerate(names.values())}
+        raise InputError(sorted(problems, key=lambda p: (rank.get(p.file, -1), p.row or 0)))
+    return RawInstance(given or {}, settings, municipalities, sites, path, names, warnings)
+
+
+def indicative_table(raw: RawInstance) -> pd.DataFrame:
+    """The indicative distribution (model.md) from [forecast], whatever tasks the file gives."""
+    forecast = raw.settings.forecast
+    missing = [key for key in ("reception", "amv") if getattr(forecast, key) is None]
+    if missing:
+        raise InputError(
+            [
+                Problem(
+                    raw.names["settings"],
+                    f"setting 'forecast.{key}' is missing: the "
+                    "indicative distribution is computed from [forecast]",
+                )
+                for key in missing
+            ]
+        )
+    m = raw.municipalities
+    table = pd.DataFrame({c: m[c] if c in m else None for c in INDICATIVE_COLUMNS})
+    table["ses_woa"] = table["ses_woa"].astype(float).fillna(0.0)
+    table["reception_task"], table["amv_task"] = indicative_tasks(
+        list(table["code"]),
+        [int(p) for p in table["population"]],
+        list(table["ses_woa"]),
+        forecast.reception,
+        forecast.amv,
+    )
+    return table.reset_index(drop=True)
+
+
+def write_instance(raw: RawInstance, dest: Path, *, force: bool = False) -> None:
+    """Write `raw` as a workbook (`dest` ends in .xlsx) or else as a folder.
+
+    Written into a temporary sibling, then renamed into place; an existing `dest` is replaced only
+    with `force`, and only when it is a workbook, an instance folder or an empty folder.
+    """
+    dest = Path(dest)
+    if dest.exists() and not force:
+        raise InputError(Problem(str(dest), "already exists: choose another name, or --force"))
+    if dest.exists() and not _replaceable(dest):
+        message = "is neither a workbook nor an instance folder: not replaced, even with --force"
+        raise InputError(Problem(str(dest), message))
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
+        try:
+            built = work / dest.name
+            if dest.suffix.lower() == ".xlsx":
+                _write_workbook(raw, built)
+            else:
+                _write_folder(raw, built)
+            _swap(built, dest, work / "replaced")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    except OSError as error:
+        raise InputError(Problem(str(dest), f"cannot be written: {error}")) from None
+
+
+def _replaceable(dest: Path) -> bool:
+    """A workbook, an instance folder or an empty folder: what --force may replace."""
+    if dest.is_dir():
+        return (dest / SETTINGS_FILE).is_file() or not any(dest.iterdir())
+    return dest.suffix.lower() == ".xlsx"
+
+
+def _swap(built: Path, dest: Path, backup: Path) -> None:
+    """Move `built` to `dest`; a folder in the way goes to `backup` first, and back on failure."""
+    moved = dest.exists() and (dest.is_dir() or built.is_dir())
+    if moved:
+        dest.rename(backup)
+    try:
+        os.replace(built, dest)
+    except OSError:
+        if moved:
+            backup.rename(dest)
+        raise
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """`frame` without its index as plain CSV: `,` delimiter, `.` decimals, blanks for missing."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(frame.columns)
+    writer.writerows([_plain(v) for v in row] for row in frame.itertuples(index=False, name=None))
+    return buffer.getvalue()
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """Write `frame` as a UTF-8 CSV file via a temporary file, so it is never half-written."""
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(csv_text(frame), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise InputError(Problem(str(path), f"cannot be written: {error}")) from None
+
+
+# ---- reading files into grids and settings ----------------------------------------------------
+
+
+def _csv_grid(path: Path, problems: list[Problem], warnings: list[Problem]) -> _Grid | None:
+    """Decode a CSV file (UTF-8, else Windows-1252), detect `,` or `;` from its header line."""
+    if not path.is_file():
+        problems.append(Problem(path.name, "required file is missing"))
+        return None
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            problems.append(
+                Problem(path.name, "is neither UTF-8 nor Windows-1252: save as CSV UTF-8")
+            )
+            return None
+        warnings.append(
+            Problem(
+                path.name,
+                "is not UTF-8, read as Windows-1252: check accented names "
+                "(save as 'CSV UTF-8' to be sure)",
+            )
+        )
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter))
+    except csv.Error as error:
+        problems.append(Problem(path.name, f"is not readable as CSV: {error}"))
+        return None
+    return _grid(path.name, enumerate(records, start=1), delimiter == ";", problems)
+
+
+def _workbook_grids(
+    path: Path, names: dict[str, str], problems: list[Problem]
+) -> dict[str, _Grid | None]:
+    """One grid per sheet `settings`, `municipalities`, `sites` (sheet names case-insensitive)."""
+    try:
+        workbook = openpyxl.load_workbook(path, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
+        raise InputError(Problem(path.name, f"cannot be read as a workbook: {error}")) from None
+    sheets = {name.strip().lower(): workbook[name] for name in workbook.sheetnames}
+    grids: dict[str, _Grid | None] = {}
+    for part in PARTS:
+        if part not in sheets:
+            problems.append(Problem(path.name, f"sheet '{part}' is missing"))
+            grids[part] = None
+            continue
+        records = sheets[part].iter_rows(min_row=1, values_only=True)
+        grids[part] = _grid(names[part], enumerate(map(list, records), start=1), False, problems)
+    return grids
+
+
+def _grid(
+    file: str,
+    records: Iterable[tuple[int, list[Any]]],
+    decimal_comma: bool,
+    problems: list[Problem],
+) -> _Grid | None:
+    """Split numbered records into the header (first non-blank record) and the rows below it."""
+    filled = [(row, cells) for row, cells in records if not _blank_row(cells)]
+    if not filled:
+        problems.append(Problem(file, "is empty: expected a header row with the column names"))
+        return None
+    return _Grid(file, filled[0][1], filled[1:], decimal_comma)
+
+
+def _toml_settings(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    if not path.is_file():
+        problems.append(Problem(path.name, "required file is missing"))
+        return None
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        problems.append(Problem(path.name, f"is not valid TOML: {error}"))
+        return None
+
+
+def _sheet_settings(
+    grid: _Grid | None, problems: list[Problem]
+) -> tuple[dict[str, Any] | None, dict[str, int]]:
+    """Settings from a key,value sheet: the nested dict as TOML would give it, and key -> row.
+
+    A blank value means "not given" (the default applies); list settings are comma separated,
+    `[]` is the empty list.
+    """
+    if grid is None:
+        return None, {}
+    header = [_text(cell).lower() for cell in grid.header]
+    if "key" not in header or "value" not in header:
+        problems.append(Problem(grid.file, "expected the columns key and value", row=1))
+        return None, {}
+    given: dict[str, Any] = {}
+    rows: dict[str, int] = {}
+    key_at, value_at = header.index("key"), header.index("value")
+    for row, cells in grid.rows:
+        key, value = _text(_at(cells, key_at)), _at(cells, value_at)
+        if not key:
+            problems.append(Problem(grid.file, "this row has no key", row, "key"))
+            continue
+        if _blank(value):
+            continue
+        if key in rows:
+            problems.append(Problem(grid.file, f"key '{key}' also on row {rows[key]}", row, "key"))
+            continue
+        rows[key] = row
+        try:
+            _put(given, key, _setting_value(key, value))
+        except ValueError as error:
+            problems.append(Problem(grid.file, str(error), row, "key"))
+    return given, rows
+
+
+def _setting_value(key: str, value: Any) -> Any:
+    """A settings-sheet cell as TOML would give it: lists split at commas, dates as dates."""
+    if _is_list_setting(key):
+        text = _text(value)
+        return [] if text == "[]" else [part.strip() for part in text.split(",") if part.strip()]
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date()
+    return value.strip() if isinstance(value, str) else value
+
+
+def _is_list_setting(key: str) -> bool:
+    """Whether the dotted `key` names a list in Settings (e.g. rules.transferable)."""
+    return typing.get_origin(_setting_type(key.split("."))) is tuple
+
+
+def _setting_type(path: list[str]) -> Any:
+    """The type of the setting at `path` (a pydantic model for a table), None when unknown."""
+    node: Any = Settings
+    for part in path:
+        fields = getattr(node, "model_fields", {})
+        if part not in fields:
+            return None
+        node = fields[part].annotation
+    return node
+
+
+def _put(tree: dict[str, Any], key: str, value: Any) -> None:
+    """Set `tree[a][b][c] = value` for key "a.b.c"."""
+    *path, last = key.split(".")
+    if not all(key.split(".")):
+        raise ValueError(f"malformed key '{key}'")
+    for part in path:
+        tree = tree.setdefault(part, {})
+        if not isinstance(tree, dict):
+            raise ValueError(f"key '{key}' conflicts with key '{part}'")
+    if last in tree:
+        raise ValueError(f"key '{key}' conflicts with keys below it")
+    tree[last] = value
+
+
+def _validated_settings(
+    given: dict[str, Any], file: str, rows: dict[str, int], problems: list[Problem]
+) -> Settings | None:
+    """Settings from the given dict, or None with one Problem per pydantic error."""
+    try:
+        return Settings.model_validate(given)
+    except ValidationError as error:
+        for detail in error.errors():
+            key = ".".join(str(part) for part in detail["loc"] if not isinstance(part, int))
+            row = rows.get(key) or next(
+                (r for k, r in rows.items() if k.startswith(key + ".")), None
+            )
+            problems.append(
+                Problem(
+                    file,
+                    f"setting '{key}': {_setting_message(detail)}",
+                    row,
+                    "value" if row else None,
+                )
+            )
+        return None
+
+
+def _setting_message(detail: Any) -> str:
+    """A pydantic error in the words of instance-format.md."""
+    kind, message = detail["type"], detail["msg"]
+    if kind == "extra_forbidden":
+        *table, name = (str(part) for part in detail["loc"])
+        known = getattr(_setting_type(table), "model_fields", {})
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = (
+            f"did you mean '{'.'.join([*table, close[0]])}'?" if close else "see instance-format.md"
+        )
+        return f"unknown setting ({hint})"
+    if kind == "missing":
+        return "required setting is missing"
+    if kind == "value_error":
+        return message.removeprefix("Value error, ")
+    if kind.split("_")[0] in SETTING_TYPES:
+        message = f"expected {SETTING_TYPES[kind.split('_')[0]]}"
+    return f"{message.replace('Input should be ', 'expected ')}, got {detail['input']!r}"
+
+
+# ---- cells and tables -------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    """A cell as stripped text; whole floats without `.0`, midnight datetimes as dates."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _blank(value: Any) -> bool:
+    return _text(value) == ""
+
+
+def _blank_row(cells: list[Any]) -> bool:
+    return all(_blank(cell) for cell in cells)
+
+
+def _at(cells: list[Any], position: int) -> Any:
+    return cells[position] if position < len(cells) else None
+
+
+def _cell(value: Any, column: Column, decimal_comma: bool) -> Any:
+    """One cell as its typed value, None when blank; ValueError says what is expected.
+
+    With `decimal_comma` (a `;` file) "1.234,5" is 1234.5; a lone "." is a decimal point ("0.12").
+    """
+    if _blank(value):
+        if column.required:
+            raise ValueError(f"expected {column.expected}, got a blank cell{column.note}")
+        return None
+    text = _text(value)
+    bad = ValueError(f"expected {column.expected}, got '{text}'")
+    if column.kind == "text":
+        if column.choices and text.lower() not in column.choices:
+            raise bad
+        return text.lower() if column.choices else text
+    if column.kind == "date":
+        if isinstance(value, dt.date):
+            return value.date() if isinstance(value, dt.datetime) else value
+        if not DATE.fullmatch(text):
+            raise bad
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise bad from None
+    number: Any = value
+    if isinstance(value, str):
+        plain = text
+        if decimal_comma:
+            plain = (text.replace(".", "") if GROUPED.fullmatch(text) else text).replace(",", ".")
+        number = float(plain) if NUMBER.fullmatch(plain) else None
+    whole = isinstance(number, int) or (isinstance(number, float) and number.is_integer())
+    if (
+        not isinstance(number, int | float)
+        or isinstance(number, bool)
+        or not math.isfinite(number)
+        or (column.kind == "int" and not whole)
+        or not column.admits(number)
+    ):
+        raise bad
+    return int(number) if column.kind == "int" else float(number)
+
+
+def _table(grid: _Grid, columns: dict[str, Column], problems: list[Problem]) -> pd.DataFrame:
+    """The typed frame of a grid: known columns through `_cell`, extra columns kept as text.
+
+    Column names are matched case-insensitively and stripped; the index is the Excel row.
+    """
+    names = [_text(cell) for cell in grid.header]
+    kept: dict[str, int] = {}
+    for position, name in enumerate(names):
+        known = name.lower() if name.lower() in columns else name
+        if not name:
+            if any(not _blank(_at(cells, position)) for _, cells in grid.rows):
+                problems.append(Problem(grid.file, f"column {position + 1} has values but no name"))
+        elif known.lower() in (k.lower() for k in kept):
+            problems.append(Problem(grid.file, "column appears twice", column=name))
+        else:
+            kept[known] = position
+    for name, column in columns.items():
+        if column.required and name not in kept:
+            problems.append(
+                Problem(grid.file, f"required column is missing{column.note}", column=name)
+            )
+    index = pd.Index([row for row, _ in grid.rows], name="row", dtype="int64")
+    data = {}
+    for name, position in kept.items():
+        column = columns.get(name, Column())
+        values = []
+        for row, cells in grid.rows:
+            try:
+                values.append(_cell(_at(cells, position), column, grid.decimal_comma))
+            except ValueError as error:
+                problems.append(Problem(grid.file, str(error), row, name))
+                values.append(None)
+        data[name] = pd.Series(values, index=index, dtype=DTYPES.get(column.kind))
+    for row, cells in grid.rows:
+        if not _blank_row(cells[len(names) :]):
+            problems.append(Problem(grid.file, "has more cells than the header has columns", row))
+    return pd.DataFrame(data, index=index)
+
+
+def _model_columns(frame: pd.DataFrame, columns: dict[str, Column]) -> pd.DataFrame:
+    """Only the columns the model knows; optional ones left blank on every row count as absent."""
+    return frame[
+        [c for c in frame if c in columns and (columns[c].required or frame[c].notna().any())]
+    ]
+
+
+# ---- checks across rows and files ------------------------------------------------------------
+
+
+def _municipality_columns(grid: _Grid, given: dict[str, Any] | None) -> dict[str, Column]:
+    """Columns of municipalities.csv: region required under region scope, tasks all-or-none."""
+    columns = dict(MUNICIPALITY_COLUMNS)
+    if _lookup(given, "rules.exchange_scope") == "region":
+        note = ' (rules.exchange_scope is "region")'
+        columns["region"] = replace(columns["region"], required=True, note=note)
+    header = [_text(cell).lower() for cell in grid.header]
+    for name in ("reception_task", "amv_task"):
+        if name in header and any(not _blank(_at(c, header.index(name))) for _, c in grid.rows):
+            note = (
+                " (the column is filled on other rows: fill it on every row, or leave it blank "
+                "everywhere to compute the tasks from [forecast])"
+            )
+            columns[name] = replace(columns[name], required=True, note=note)
+    return columns
+
+
+def _check_municipalities(
+    m: pd.DataFrame,
+    names: dict[str, str],
+    given: dict[str, Any] | None,
+    settings: Settings | None,
+    problems: list[Problem],
+) -> None:
+    """Unique codes, amv_task <= reception_task, and a [forecast] for the tasks not given.
+
+    `given` is None when the settings could not be read at all; then [forecast] is not checked.
+    """
+    file, settings_file = names["municipalities"], names["settings"]
+    if m.empty:
+        problems.append(Problem(file, "has no municipalities"))
+    _unique(m, "code", file, problems)
+    _ordered(m, file, "amv_task", "reception_task", problems)
+    reception, amv = (c in m and m[c].notna().any() for c in ("reception_task", "amv_task"))
+    if amv and not reception:
+        problems.append(
+            Problem(
+                file,
+                "amv_task is given without reception_task: give both, or neither to "
+                "compute both from [forecast]",
+                column="amv_task",
+            )
+        )
+    for key, given_in_file in (("reception", reception), ("amv", amv)):
+        if given is not None and not given_in_file and _lookup(given, f"forecast.{key}") is None:
+            problems.append(
+                Problem(
+                    settings_file,
+                    f"setting 'forecast.{key}' is missing: {file} gives no "
+                    f"{key}_task, so it is computed from [forecast]",
+                )
+            )
+    forecast = settings.forecast if settings else None
+    if forecast is None or forecast.amv is None:
+        return
+    pool = int(m["reception_task"].sum()) if reception and not amv else forecast.reception
+    if pool is not None and forecast.amv > pool:
+        problems.append(
+            Problem(
+                settings_file,
+                f"setting 'forecast.amv' ({forecast.amv}) exceeds the "
+                f"reception places it is part of ({pool})",
+            )
+        )
+
+
+def _check_sites(
+    s: pd.DataFrame,
+    municipalities: pd.DataFrame | None,
+    names: dict[str, str],
+    problems: list[Problem],
+) -> None:
+    """Unique ids, known municipalities, min_places <= max_places, available_from < until."""
+    file = names["sites"]
+    _unique(s, "id", file, problems)
+    _ordered(s, file, "min_places", "max_places", problems)
+    _ordered(s, file, "available_from", "available_until", problems, strict=True)
+    if municipalities is None or "code" not in municipalities or "municipality" not in s:
+        return
+    codes = set(municipalities["code"].dropna())
+    for row, code in s["municipality"].items():
+        if pd.notna(code) and code not in codes:
+            problems.append(
+                Problem(
+                    file,
+                    f"unknown municipality '{code}': not a code in {names['municipalities']}",
+                    row,
+                    "municipality",
+                )
+            )
+
+
+def _unique(frame: pd.DataFrame, column: str, file: str, problems: list[Problem]) -> None:
+    first: dict[Any, int] = {}
+    for row, value in frame[column].dropna().items() if column in frame else ():
+        if value in first:
+            problems.append(
+                Problem(
+                    file, f"duplicate {column} '{value}' (also on row {first[value]})", row, column
+                )
+            )
+        first.setdefault(value, row)
+
+
+def _ordered(
+    frame: pd.DataFrame,
+    file: str,
+    low: str,
+    high: str,
+    problems: list[Problem],
+    strict: bool = False,
+) -> None:
+    """Complain on rows where `low` exceeds `high` (or equals it, when strict)."""
+    if low not in frame or high not in frame:
+        return
+    for row, a, b in zip(frame.index, frame[low], frame[high], strict=True):
+        if pd.isna(a) or pd.isna(b):
+            continue
+        if strict and a >= b:
+            message = f"{high} ({_plain(b)}) must be after {low} ({_plain(a)})"
+            problems.append(Problem(file, message, row, high))
+        elif a > b:
+            message = f"{low} ({_plain(a)}) must not exceed {high} ({_plain(b)})"
+            problems.append(Problem(file, message, row, low))
+
+
+def _lookup(tree: dict[str, Any] | None, key: str) -> Any:
+    """The value at dotted `key` in a nested dict, or None."""
+    for part in key.split("."):
+        if not isinstance(tree, dict) or part not in tree:
+            return None
+        tree = tree[part]
+    return tree
+
+
+def _suspicious(instance: Instance, raw: RawInstance) -> list[Problem]:
+    """Legal but suspicious input: sites that never open or do not count, odd tasks."""
+    m_file, s_file = raw.names["municipalities"], raw.names["sites"]
+    m_row = dict(zip(raw.municipalities["code"], raw.municipalities.index, strict=True))
+    s_row = dict(zip(raw.sites["id"], raw.sites.index, strict=True))
+    warnings = []
+    for site, s in instance.sites.iterrows():
+        if not s["counted"]:
+            warnings.append(
+                Problem(s_file, f"site '{site}' does not count: {s['reason']}", s_row[site])
+            )
+        if not s["committed"] and s["lo"] > s["hi"]:
+            rule = getattr(instance.settings.site_kinds, s["kind"])
+            warnings.append(
+                Problem(
+                    s_file,
+                    f"site '{site}' can never open: a new {s['kind']} site needs "
+                    f"{rule.min} to {rule.max} places, this one allows {s['min_places']} to "
+                    f"{s['max_places']}",
+                    s_row[site],
+                    "max_places",
+                )
+            )
+    m = instance.municipalities
+    for code in m.index[m["reception_task"] == 0]:
+        warnings.append(
+            Problem(m_file, f"{code} has a reception task of 0", m_row[code], "reception_task")
+        )
+    if not instance.tasks_computed:
+        ratio = (m["reception_task"] / m["population"])[m["reception_task"] > 0]
+        typical = ratio.median()
+        for code, r in ratio[
+            (ratio > RATIO_LIMIT * typical) | (ratio < typical / RATIO_LIMIT)
+        ].items():
+            warnings.append(
+                Problem(
+                    m_file,
+                    f"{code} has {1000 * r:.2f} places per 1000 inhabitants, over "
+                    f"{RATIO_LIMIT:g} times off the median {1000 * typical:.2f}: check "
+                    "population and reception_task",
+                    m_row[code],
+                    "reception_task",
+                )
+            )
+    return warnings
+
+
+# ---- writing ----------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> str:
+    """A typed value as plain text: blank when missing, ISO dates, `.` decimals."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return "" if pd.isna(value) else str(value)
+
+
+def _write_folder(raw: RawInstance, folder: Path) -> None:
+    folder.mkdir()
+    (folder / SETTINGS_FILE).write_text(_toml(raw.settings_given) + "\n", encoding="utf-8")
+    write_csv(raw.municipalities, folder / MUNICIPALITIES_FILE)
+    write_csv(raw.sites, folder / SITES_FILE)
+
+
+def _toml(tree: dict[str, Any], path: tuple[str, ...] = ()) -> str:
+    """`tree` as TOML: its plain values under a [table] header, then its nested tables."""
+    values = [
+        f"{_toml_key(k)} = {_toml_value(v)}" for k, v in tree.items() if not isinstance(v, dict)
+    ]
+    header = [f"\n[{'.'.join(map(_toml_key, path))}]"] if path and values else []
+    tables = [_toml(v, (*path, k)) for k, v in tree.items() if isinstance(v, dict)]
+    return "\n".join(header + values + [t for t in tables if t])
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _write_workbook(raw: RawInstance, path: Path) -> None:
+    """Sheets municipalities, sites (typed cells) and settings (key, value with dotted keys)."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for part in PARTS[1:]:
+        frame = getattr(raw, part)
+        rows = frame.itertuples(index=False, name=None)
+        _write_sheet(workbook.create_sheet(part), [list(frame.columns), *rows])
+    settings = [(key, _sheet_value(value)) for key, value in _flatten(raw.settings_given)]
+    _write_sheet(workbook.create_sheet("settings"), [["key", "value"], *settings])
+    workbook.save(path)
+
+
+def _write_sheet(sheet: Any, rows: list[Iterable[Any]]) -> None:
+    """Header row bold and frozen; text stays text even when it starts with = + - @."""
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values, start=1):
+            if _plain(value) == "":
+                value = None
+            elif hasattr(value, "item"):  # a numpy scalar
+                value = value.item()
+            cell = sheet.cell(r, c, value)
+            if isinstance(value, str):
+                cell.data_type = "s"
+                cell.quotePrefix = value[:1] in ("=", "+", "-", "@")
+            if r == 1:
+                cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+
+
+def _flatten(tree: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    items = []
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            items += _flatten(value, f"{prefix}{key}.")
+        else:
+            items.append((f"{prefix}{key}", value))
+    return items
+
+
+def _sheet_value(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return ", ".join(map(str, value)) if value else "[]"
+    return value
