@@ -350,18 +350,19 @@ def solve(
         raise ValueError(f"unknown stage(s): {', '.join(unknown)}")
     runs = [ProvinceRun(province_data(instance, p), threads) for p in instance.provinces]
     needs_pairs = instance.settings.rules.max_deals_per_municipality > 0
-    for name in order:
+    units = len(order) * len(runs)
+    for number, name in enumerate(order):
         needs_pairs = needs_pairs or name in PAIR_STAGES
-        for run in runs:
-            run.run_stage(name, needs_pairs, deadline - time.perf_counter())
+        for index, run in enumerate(runs):
+            # an equal share of what is left for each (stage, province) still to run; stages that
+            # finish early leave their time to the later ones
+            left = units - number * len(runs) - index
+            run.run_stage(name, needs_pairs, (deadline - time.perf_counter()) / left)
         if progress:
             total = sum(run.outcomes[-1].value for run in runs)
             statuses = {run.outcomes[-1].status for run in runs}
             status = "optimal" if statuses == {"optimal"} else "/".join(sorted(statuses))
             progress(f"stage {name}: {total:g} ({status}, {time.perf_counter() - started:.1f} s)")
-    if not order:
-        for run in runs:
-            run._use(needs_pairs)
     return Solution(
         provinces={run.d.province: run.result() for run in runs},
         order=order,
