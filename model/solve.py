@@ -22,12 +22,16 @@ import numpy as np
 import pyomo.environ as pyo
 from pyomo.repn import generate_standard_repn
 
-from model.formulation import ProvinceData, build_model, load_decision, province_data
+from model.formulation import ProvinceData, build_model, change, load_decision, province_data
 from model.instance import Instance
 from model.settings import STAGES
 
 PAIR_STAGES = frozenset({"deals", "transfers"})
 INTEGRAL_STAGES = frozenset({"preference", "new_sites", "deals", "transfers", "new_places"})
+NEIGHBOURS = 1
+"""Partners per municipality and component in the quick rounds of the deals stage."""
+ROUND_SECONDS = 30.0
+"""Most time for one quick round on a neighbourhood before the full stage."""
 STAGE_TOLERANCE = 1e-6
 """Relative slack on earlier stages' optima (model.md, "Objective")."""
 
@@ -155,9 +159,28 @@ class HighsModel:
         self.highs.addRow(-highspy.kHighsInf, rhs - const, len(idx), idx, coef)
 
     def minimise(
-        self, expr, start: np.ndarray | None, time_limit: float, abs_gap: float, presolve: bool
+        self,
+        expr,
+        start: np.ndarray | None,
+        time_limit: float,
+        abs_gap: float,
+        presolve: bool,
+        closed: np.ndarray | None = None,
     ) -> tuple[str, np.ndarray | None, float | None, float | None]:
-        """Solve with expr as objective; returns status, column values, objective and dual bound."""
+        """Solve with expr as objective; returns status, column values, objective and dual bound.
+
+        `closed` columns are held at 0 for this solve only (a neighbourhood of the start).
+        """
+        if closed is not None and len(closed):
+            upper = np.array([self.vars[c].ub for c in closed], dtype=float)
+            self.highs.changeColsBounds(
+                len(closed), closed, np.zeros(len(closed)), np.zeros(len(closed))
+            )
+            try:
+                return self.minimise(expr, start, time_limit, abs_gap, presolve)
+            finally:
+                lower = np.array([self.vars[c].lb for c in closed], dtype=float)
+                self.highs.changeColsBounds(len(closed), closed, lower, upper)
         n = len(self.vars)
         idx, coef, const = self.linear(expr)
         cost = np.zeros(n)
@@ -200,27 +223,41 @@ class HighsModel:
 
 
 def split_pool(d: ProvinceData, decision: dict[str, dict]) -> dict[tuple[str, str, str], int]:
-    """Pairwise transfers from a balanced pool: net givers to net takers, in code order."""
+    """Pairwise transfers from a balanced pool, from net givers to net takers.
+
+    Few deals make a better start for the `deals` stage: each component first reuses pairs that
+    already trade, then matches the largest giver with the largest taker.
+    """
     q: dict[tuple[str, str, str], int] = {}
+    partners: set[tuple[str, str]] = set()
     inflow, outflow = decision.get("inflow", {}), decision.get("outflow", {})
     for k in d.transferable:
-        groups: dict[str, tuple[list, list]] = {}
+        left: dict[str, int] = {}
         for m in d.municipalities:
             net = inflow.get((k, m), 0) - outflow.get((k, m), 0)
-            givers, takers = groups.setdefault(d.group[m], ([], []))
-            if net < 0:
-                givers.append([m, -net])
-            elif net > 0:
-                takers.append([m, net])
-        for givers, takers in groups.values():
-            gi = ti = 0
-            while gi < len(givers) and ti < len(takers):
-                amount = min(givers[gi][1], takers[ti][1])
-                q[k, givers[gi][0], takers[ti][0]] = amount
-                givers[gi][1] -= amount
-                takers[ti][1] -= amount
-                gi += givers[gi][1] == 0
-                ti += takers[ti][1] == 0
+            if net:
+                left[m] = net
+
+        def move(giver: str, taker: str, k: str = k, left: dict = left) -> None:
+            amount = min(-left[giver], left[taker])
+            q[k, giver, taker] = q.get((k, giver, taker), 0) + amount
+            left[giver] += amount
+            left[taker] -= amount
+            partners.add(tuple(sorted((giver, taker))))
+
+        for giver, taker in sorted(partners):
+            for g, t in ((giver, taker), (taker, giver)):
+                if left.get(g, 0) < 0 < left.get(t, 0) and d.group[g] == d.group[t]:
+                    move(g, t)
+        while True:
+            givers = [m for m in d.municipalities if left.get(m, 0) < 0]
+            if not givers:
+                break
+            giver = min(givers, key=lambda m: (left[m], m))
+            takers = [
+                m for m in d.municipalities if left.get(m, 0) > 0 and d.group[m] == d.group[giver]
+            ]
+            move(giver, max(takers, key=lambda m: (left[m], m)))
     return q
 
 
@@ -280,6 +317,7 @@ class ProvinceRun:
         )
         expr = hm.model.stage[name]
         started = time.perf_counter()
+        start = self._improve_in_neighbourhood(name, start, integral, time_left / 3)
         found = None
         for warm, presolve in ((start, True), (None, True), (None, False)):
             status, values, claimed, bound = hm.minimise(
@@ -309,6 +347,76 @@ class ProvinceRun:
             value = before[name]
         self._keep(name, value, bound, status, seconds)
 
+    def _neighbourhood(self, name: str, start: np.ndarray) -> set[tuple[str, str]] | None:
+        """Deals a first, quick solve of a pair stage may use, or None when there is no such step.
+
+        For `deals`: the pairs of the start plus, per component, each giver's three largest
+        takers and each taker's three largest givers (net changes of the start). Afterwards: only
+        the deals already made. Either way the start stays feasible, so the quick solve is a
+        better start for the full stage and never a worse one.
+        """
+        hm = self.highs
+        if not hasattr(hm.model, "deal"):
+            return None
+        used = {pair for pair, v in hm.model.deal.items() if start[hm.column[id(v)]] > 0.5}
+        if "deals" in dict(self.optima):
+            return used
+        if name != "deals":
+            return None
+        load_decision(hm.model, self.d, self.decision)
+        candidates = set(used)
+        for k in self.d.transferable:
+            net = {m: pyo.value(change(hm.model, m, k)) for m in self.d.municipalities}
+            givers = [m for m in net if net[m] < -0.5]
+            takers = [m for m in net if net[m] > 0.5]
+            for side, other in ((givers, takers), (takers, givers)):
+                for m in side:
+                    near = [o for o in other if self.d.group[o] == self.d.group[m]]
+                    near.sort(key=lambda o: (-abs(net[o]), o))
+                    candidates.update(tuple(sorted((m, o))) for o in near[:NEIGHBOURS])
+        return candidates & set(hm.model.deal)
+
+    def _improve_in_neighbourhood(
+        self, name: str, start: np.ndarray, integral: bool, time_limit: float
+    ) -> np.ndarray:
+        """Solve the stage on a few deals first (see `_neighbourhood`), again while it improves.
+
+        Without it HiGHS spends the stage on the whole pair model: it finds few good deal
+        patterns and keeps stray transfers of a few units in the package. Each round starts from
+        the last one's answer, so the start only gets better.
+        """
+        hm = self.highs
+        deadline = time.perf_counter() + time_limit
+        best = self.evaluate(self.decision)[1][name]
+        while (left := deadline - time.perf_counter()) > 0.05:
+            allowed = self._neighbourhood(name, start)
+            if allowed is None:
+                break
+            closed = np.array(
+                [hm.column[id(v)] for pair, v in hm.model.deal.items() if pair not in allowed],
+                dtype=np.int32,
+            )
+            status, values, claimed, _ = hm.minimise(
+                hm.model.stage[name],
+                start,
+                min(left, ROUND_SECONDS),
+                abs_gap=0.999 if integral else 1e-6,
+                presolve=True,
+                closed=closed,
+            )
+            if values is None:
+                break
+            decision = hm.decision(values)
+            vector, worth = self.evaluate(decision)
+            if worth[name] > stage_bound(claimed) or worth[name] >= best - 0.5 * integral:
+                if worth[name] <= best and worth[name] <= stage_bound(claimed):
+                    start, self.decision = vector, decision
+                break
+            start, self.decision, best = vector, decision, worth[name]
+            if status == "optimal" and "deals" in dict(self.optima):
+                break  # no new deal allowed: the neighbourhood will not change
+        return start
+
     def _keep(
         self, name: str, value: float, bound: float | None, status: str, seconds: float
     ) -> None:
@@ -317,6 +425,14 @@ class ProvinceRun:
         self.highs.bound(self.highs.model.stage[name], stage_bound(value))
 
     def result(self) -> ProvinceSolution:
+        """The final decision; each stage's value is that of this decision.
+
+        Later stages may improve an earlier stage that hit the time limit (never worsen it: it
+        is bounded), so the values are recomputed here rather than kept from each stage's end.
+        """
+        final = self.evaluate(self.decision)[1]
+        for outcome in self.outcomes:
+            outcome.value = final[outcome.name]
         if self.shape == "pool":
             q = split_pool(self.d, self.decision)
         else:
