@@ -1,0 +1,146 @@
+"""`uitruil solve` and `uitruil check` end to end, through click's runner on real files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+from click.testing import CliRunner
+
+from solver_cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+TOY = ROOT / "instances" / "toy"
+RESULT_FILES = {
+    "summary.json",
+    "municipalities.csv",
+    "sites.csv",
+    "transfers.csv",
+    "deals.csv",
+    "report.md",
+}
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_toy_solves_to_its_hand_derived_optimum(tmp_path):
+    """instances/toy/README.md derives (0, 60, 0, 0, 3, 230, 130) on paper."""
+    out = tmp_path / "toy"
+    result = run("solve", TOY, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert RESULT_FILES <= {p.name for p in out.iterdir()}
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["status"] == "optimal"
+    assert summary["objectives"] == {
+        "shortfall": 0,
+        "unmet": 60,
+        "preference": 0,
+        "new_sites": 0,
+        "deals": 3,
+        "transfers": 230,
+        "new_places": 130,
+    }
+    assert summary["provinces"]["Voorbeeldland"]["short_rec"] == 0
+    assert "Aadorp huisvest" in (out / "deals.csv").read_text()
+    assert "Voorbeeldland" in result.output  # the provincial test is printed
+    sites = pd.read_csv(out / "sites.csv")
+    a2 = sites[sites["id"] == "A2"].iloc[0]
+    assert not a2["counted"] and "2026-12-31" in a2["reason"]
+    assert run("check", TOY, out).exit_code == 0
+
+
+def test_same_input_same_files(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert run("solve", TOY, "--out", first).exit_code == 0
+    assert run("solve", TOY, "--out", second).exit_code == 0
+    for name in RESULT_FILES - {"summary.json", "report.md"}:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    a, b = (json.loads((d / "summary.json").read_text()) for d in (first, second))
+    for summary in (a, b):
+        del summary["solver"]["seconds"]
+        for stage in summary["stages"].values():
+            del stage["seconds"]
+    assert a == b
+
+
+def tamper(folder: Path, file: str, row: int, column: str, value) -> None:
+    frame = pd.read_csv(folder / file, dtype=str, keep_default_na=False)
+    frame.loc[row, column] = value
+    frame.to_csv(folder / file, index=False)
+
+
+def test_check_rejects_tampered_results(tmp_path):
+    out = tmp_path / "toy"
+    assert run("solve", TOY, "--out", out).exit_code == 0
+    cases = [
+        ("sites.csv", 2, "places", "500"),  # B1 above its maximum of 400
+        ("transfers.csv", 0, "amount", "1000"),  # more than the giver's task
+        ("municipalities.csv", 0, "unmet_rec", "999"),  # a figure that does not add up
+    ]
+    for file, row, column, value in cases:
+        broken = tmp_path / f"broken-{file}"
+        shutil.copytree(out, broken)
+        tamper(broken, file, row, column, value)
+        result = run("check", TOY, broken)
+        assert result.exit_code == 1, (file, result.output)
+        assert "violation" in result.output
+
+
+def test_check_rejects_a_stage_value_that_the_files_do_not_have(tmp_path):
+    out = tmp_path / "toy"
+    assert run("solve", TOY, "--out", out).exit_code == 0
+    summary = json.loads((out / "summary.json").read_text())
+    summary["objectives"]["deals"] = 2
+    (out / "summary.json").write_text(json.dumps(summary))
+    result = run("check", TOY, out)
+    assert result.exit_code == 1 and "deals" in result.output
+
+
+def test_solve_never_replaces_a_folder_that_is_not_a_result(tmp_path):
+    keep = tmp_path / "mine"
+    keep.mkdir()
+    (keep / "notes.txt").write_text("do not lose me")
+    result = run("solve", TOY, "--out", keep)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert (keep / "notes.txt").read_text() == "do not lose me"
+
+
+def test_solve_replaces_an_earlier_result_as_a_whole(tmp_path):
+    out = tmp_path / "toy"
+    assert run("solve", TOY, "--out", out).exit_code == 0
+    (out / "stale.txt").write_text("from before")
+    assert run("solve", TOY, "--out", out).exit_code == 0
+    assert not (out / "stale.txt").exists()
+
+
+def test_bad_arguments_exit_2(tmp_path):
+    assert run("solve", TOY, "--objective", "shortfall,nonsense").exit_code == 2
+    assert run("solve", TOY, "--time-limit", "-1").exit_code == 2
+    assert run("solve", tmp_path / "missing").exit_code == 2
+    assert run("check", TOY, tmp_path).exit_code == 2  # not a result folder
+
+
+def test_custom_stage_order(tmp_path):
+    out = tmp_path / "toy"
+    assert run("solve", TOY, "--out", out, "--objective", "shortfall,unmet,deals").exit_code == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["objective_order"] == ["shortfall", "unmet", "deals"]
+    assert summary["objectives"] == {"shortfall": 0, "unmet": 60, "deals": 3}
+    assert run("check", TOY, out).exit_code == 0
+
+
+def test_time_limit_keeps_the_best_solution_and_says_so(tmp_path):
+    """A budget far too small for Overijssel still writes a checked result, marked time_limit."""
+    instance = ROOT / "instances" / "overijssel-2024"
+    out = tmp_path / "ov"
+    result = run("solve", instance, "--out", out, "--time-limit", "3")
+    assert result.exit_code == 0, result.output
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["status"] == "time_limit"
+    assert any(stage["status"] != "optimal" for stage in summary["stages"].values())
+    assert run("check", instance, out).exit_code == 0
