@@ -15,8 +15,10 @@ import click
 
 from model.check import check as check_result
 from model.errors import InputError
+from model.html_report import write_html
 from model.instance import Instance
 from model.lang import LANGUAGES
+from model.presentation import Package, load_package
 from model.reading import (
     csv_text,
     indicative_table,
@@ -26,11 +28,14 @@ from model.reading import (
     write_instance,
 )
 from model.report import check_target, package_lines, read_result, write_result
-from model.result import build_result
+from model.result import Result, build_result
 from model.settings import STAGES
 from model.solve import solve as run_solver
+from model.workbook import write_workbook
 
 EXIT_OK, EXIT_VIOLATION, EXIT_INPUT = 0, 1, 2
+DEFAULT_TIME_LIMIT = 120.0
+"""Seconds for a whole solve unless --time-limit says otherwise (README, "Time limit")."""
 
 
 def _input_errors_exit_2(command: Callable) -> Callable:
@@ -93,7 +98,9 @@ def print_package(result) -> None:
 @click.option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
-    help="Budget in seconds for the whole run.",
+    default=DEFAULT_TIME_LIMIT,
+    show_default=True,
+    help="Budget in seconds for the whole run; stages that hit it keep their best solution.",
 )
 @click.option("--threads", type=click.IntRange(min=1), help="Threads for HiGHS.")
 @click.option("--objective", callback=_stages, help="Stage order, e.g. shortfall,unmet,deals.")
@@ -104,8 +111,11 @@ def print_package(result) -> None:
     show_default=True,
     help="Language of descriptions and report.md.",
 )
+@click.option("--report", "with_report", is_flag=True, help="Also write report.xlsx and .html.")
 @_input_errors_exit_2
-def solve(instance: Path, out: Path | None, time_limit, threads, objective, lang) -> None:
+def solve(
+    instance: Path, out: Path | None, time_limit, threads, objective, lang, with_report
+) -> None:
     """Solve INSTANCE stage by stage and write a result folder."""
     inst = read_instance(instance)
     target = out or default_out(instance)
@@ -122,7 +132,7 @@ def solve(instance: Path, out: Path | None, time_limit, threads, objective, lang
         click.echo(f"error: no solution: {error}", err=True)
         sys.exit(EXIT_VIOLATION)
     result = build_result(inst, solution, lang=lang)
-    write_result(result, target)
+    write_result(result, target, extra=reports_into(result, lang) if with_report else None)
     print_package(result)
     click.echo(f"result written to {target}")
 
@@ -202,6 +212,50 @@ def convert(src: Path, dest: Path, force: bool) -> None:
     """Convert an instance folder to a workbook (DEST ends in .xlsx), or a workbook to a folder."""
     write_instance(read_raw(src), dest, force=force)
     click.echo(f"{src} converted to {dest}")
+
+
+REPORT_FILES = {"xlsx": ("report.xlsx", write_workbook), "html": ("report.html", write_html)}
+REPORT_FORMATS = {"xlsx": ("xlsx",), "html": ("html",), "both": ("xlsx", "html")}
+
+
+def write_reports(
+    package: Package, folder: Path, formats: tuple[str, ...], lang: str
+) -> list[Path]:
+    """Write the chosen reports into `folder`, each file atomically."""
+    return [REPORT_FILES[f][1](package, folder / REPORT_FILES[f][0], lang) for f in formats]
+
+
+def reports_into(result: Result, lang: str) -> Callable[[Path], None]:
+    """For `solve --report`: both reports, written inside the result folder's atomic write."""
+    return lambda folder: write_reports(Package(result), folder, REPORT_FORMATS["both"], lang)
+
+
+@main.command()
+@click.argument("result_dir", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "report_format",
+    type=click.Choice(list(REPORT_FORMATS)),
+    default="both",
+    show_default=True,
+    help="report.xlsx, report.html or both.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="nl",
+    show_default=True,
+    help="Language of the reports.",
+)
+@_input_errors_exit_2
+def report(result_dir: Path, report_format: str, lang: str) -> None:
+    """Write report.xlsx and report.html for the bestuurlijk overleg into RESULT_DIR.
+
+    RESULT_DIR is a result folder of solve, or a compare folder (baseline and scenarios side by side).
+    """
+    package = load_package(result_dir)
+    for path in write_reports(package, result_dir, REPORT_FORMATS[report_format], lang):
+        click.echo(f"report written to {path}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,288 @@
+"""report.html: one self-contained page for the projector in the bestuurlijk overleg.
+
+CSS inline, pictures as base64 data URIs, no scripts and no external requests (the page's
+Content-Security-Policy forbids them, so it works offline); every text is escaped with html.escape.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Sequence
+from functools import partial
+from numbers import Number
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from model.charts import CHART_LIMIT, map_png, task_chart_png
+from model.lang import text
+from model.presentation import (
+    Package,
+    changed_cells,
+    comparison_frame,
+    comparison_note,
+    deal_sentences,
+    labelled,
+    municipality_frame,
+    new_site_frame,
+    number,
+    province_figures,
+    run_frame,
+    setting_frame,
+    stage_frame,
+    status_frame,
+    status_line,
+    write_atomic,
+)
+from model.result import Result
+
+CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+
+CSS = """
+:root { --ink: #111; --navy: #1f3864; --green: #1a7f37; --red: #b71c1c; --line: #8a94a6; }
+* { box-sizing: border-box; }
+body { margin: 0; font-family: "Segoe UI", Arial, Helvetica, sans-serif; font-size: 22px;
+       line-height: 1.4; color: var(--ink); background: #fff; }
+header { background: var(--navy); color: #fff; padding: 24px 40px; }
+header h1 { margin: 0 0 6px; font-size: 40px; }
+header p { margin: 0; font-size: 20px; }
+main { max-width: 1500px; margin: 0 auto; padding: 10px 40px 40px; }
+h2 { font-size: 32px; color: var(--navy); border-bottom: 4px solid var(--navy);
+     padding-bottom: 4px; margin: 40px 0 16px; }
+h3 { font-size: 26px; margin: 24px 0 10px; }
+.verdict { font-size: 30px; font-weight: 700; padding: 14px 22px; border-radius: 8px; color: #fff; }
+.verdict.ok { background: var(--green); }
+.verdict.short { background: var(--red); }
+.tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(210px, 1fr)); gap: 16px;
+         margin: 16px 0; }
+.tile { border: 3px solid var(--navy); border-radius: 8px; padding: 12px 16px; }
+.tile .label { font-size: 20px; font-weight: 600; }
+.tile .value { font-size: 46px; font-weight: 800; font-variant-numeric: tabular-nums; }
+.tile .note { font-size: 18px; }
+.tile.bad { border-color: var(--red); color: var(--red); }
+.pictures { display: grid; grid-template-columns: repeat(auto-fit, minmax(620px, 1fr)); gap: 24px; }
+figure { margin: 0; }
+figure img { width: 100%; height: auto; border: 1px solid var(--line); }
+figcaption { font-size: 18px; margin-top: 6px; }
+table { border-collapse: collapse; margin: 8px 0 20px; font-size: 20px; }
+th { background: var(--navy); color: #fff; text-align: left; padding: 8px 12px; }
+td { padding: 6px 12px; border-bottom: 1px solid var(--line); vertical-align: top; }
+tbody tr:nth-child(even) { background: #eef1f6; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.unmet td { background: #fde0e0; color: var(--red); font-weight: 700; }
+td.changed { font-weight: 800; background: #fff3c4; }
+ol.deals li { margin-bottom: 10px; }
+.note { font-style: italic; }
+@media print { body { font-size: 12pt; } header { padding: 8pt; } main { padding: 0 8pt; } }
+"""
+
+
+def esc(value: object) -> str:
+    """Text for HTML, escaped."""
+    return html.escape(str(value))
+
+
+def is_number(value: object) -> bool:
+    """Numbers, but not True and False."""
+    return isinstance(value, Number) and not isinstance(value, bool)
+
+
+def cell(value: object, lang: str, classes: list[str]) -> str:
+    """One table cell: numbers formatted for `lang`, text escaped."""
+    shown = number(lang, value) if is_number(value) else "" if pd.isna(value) else str(value)
+    attribute = f' class="{" ".join(classes)}"' if classes else ""
+    return f"<td{attribute}>{esc(shown)}</td>"
+
+
+def table_html(
+    frame: pd.DataFrame,
+    lang: str,
+    marked: Sequence[bool] | None = None,
+    marked_cells: np.ndarray | None = None,
+) -> str:
+    """A table; rows where `marked` is true are highlighted as unmet, cells in `marked_cells` bold.
+
+    Columns of numbers are right-aligned.
+    """
+    numeric = [len(frame) > 0 and frame[c].map(is_number).all() for c in frame.columns]
+    head = "".join(
+        f"<th{' class=num' if n else ''}>{esc(c)}</th>"
+        for c, n in zip(frame.columns, numeric, strict=True)
+    )
+    marks = marked if marked is not None else [False] * len(frame)
+    cells = marked_cells if marked_cells is not None else np.zeros(frame.shape, dtype=bool)
+    rows = "".join(
+        f"<tr{' class=unmet' if mark else ''}>"
+        + "".join(
+            cell(v, lang, [k for k, on in (("num", n), ("changed", c)) if on])
+            for v, n, c in zip(row, numeric, changed, strict=True)
+        )
+        + "</tr>"
+        for row, mark, changed in zip(frame.itertuples(index=False), marks, cells, strict=True)
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def image_html(data: bytes | None, alt: str, caption: str, missing: str = "") -> str:
+    """A PNG as a data URI in a figure with caption, or the sentence `missing`."""
+    if data is None:
+        return f'<p class="note">{esc(missing)}</p>'
+    uri = "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+    return f'<figure><img src="{uri}" alt="{esc(alt)}"><figcaption>{esc(caption)}</figcaption></figure>'
+
+
+def section(key: str, title: str, body: str) -> str:
+    """A part of the page with its heading."""
+    return f'<section id="{key}"><h2>{esc(title)}</h2>{body}</section>'
+
+
+def tile(label: str, value: str, note: str = "", bad: bool = False) -> str:
+    """One big number with its label (and a small note)."""
+    klass = "tile bad" if bad else "tile"
+    small = f'<div class="note">{esc(note)}</div>' if note else ""
+    return (
+        f'<div class="{klass}"><div class="label">{esc(label)}</div>'
+        f'<div class="value">{esc(value)}</div>{small}</div>'
+    )
+
+
+def province_tiles(f: dict, lang: str) -> str:
+    """The six big numbers of one province's test."""
+    n = partial(number, lang)
+    short = f["short_rec"] + f["short_amv"]
+    share = round(100 * f["firm_places"] / f["reception_task"]) if f["reception_task"] else 0
+    specs = [
+        ("tile.task", f["reception_task"], text(lang, "tile.amv", n=n(f["amv_task"])), False),
+        ("tile.places", f["places"], text(lang, "tile.amv", n=n(f["amv_places"])), False),
+        ("tile.firm", f["firm_places"], text(lang, "tile.share", pct=n(share)), False),
+        ("tile.soft", f["soft_places"], text(lang, "tile.soft_note"), False),
+        ("tile.short", short, text(lang, "tile.short_note"), short > 0),
+        ("tile.unmet", f["unmet"], text(lang, "tile.unmet_note"), f["unmet"] > 0),
+    ]
+    tiles = "".join(tile(text(lang, key), n(value), note, bad) for key, value, note, bad in specs)
+    return f'<div class="tiles">{tiles}</div>'
+
+
+def test_html(result: Result, lang: str) -> str:
+    """The provincial test at a glance: a verdict and the key numbers per province."""
+    parts = []
+    for province, f in province_figures(result).items():
+        verdict = text(lang, "report.test_ok" if f["met"] else "report.test_short")
+        parts += [
+            f"<h3>{esc(province)}</h3>",
+            f'<div class="verdict {"ok" if f["met"] else "short"}">{esc(verdict)}</div>',
+            province_tiles(f, lang),
+        ]
+    return "".join(parts)
+
+
+def comparison_html(package: Package, lang: str) -> str:
+    """Baseline and scenarios side by side (compare.csv); what differs from the baseline in bold."""
+    frame = comparison_frame(package, lang)
+    if frame is None:
+        return ""
+    body = table_html(frame, lang, marked_cells=changed_cells(frame).to_numpy())
+    note = f'<p class="note">{esc(comparison_note(package, lang))}</p>'
+    return section("comparison", text(lang, "report.comparison"), body + note)
+
+
+def pictures_html(m: pd.DataFrame, lang: str) -> str:
+    """The map and the chart of task against places, side by side on a wide screen."""
+    chart, cut = task_chart_png(m, lang)
+    caption = text(lang, "chart.task_caption")
+    if cut:
+        caption += " " + text(lang, "chart.cut", n=CHART_LIMIT)
+    map_figure = image_html(
+        map_png(m, lang),
+        text(lang, "chart.map_alt"),
+        text(lang, "chart.map_caption"),
+        text(lang, "chart.no_map"),
+    )
+    chart_figure = image_html(chart, text(lang, "chart.task_alt"), caption)
+    return f'<div class="pictures">{map_figure}{chart_figure}</div>'
+
+
+def deals_html(result: Result, lang: str) -> str:
+    """Each deal in sentences, both directions."""
+    deals = deal_sentences(result, lang)
+    if deals.empty:
+        return f"<p>{esc(text(lang, 'report.no_deals'))}</p>"
+    sentences = deals.iloc[:, -1]  # columns: a, b, the deal in sentences
+    items = "".join(f"<li>{esc(sentence)}</li>" for sentence in sentences)
+    return f'<ol class="deals">{items}</ol>'
+
+
+PLAN_COLUMNS = [
+    "name",
+    "region",
+    "reception_task",
+    "reception_obligation",
+    "firm_places",
+    "soft_places",
+    "unmet",
+    "value_change",
+]
+
+
+def plans_html(result: Result, lang: str) -> str:
+    """Firm versus soft plans: by status, per municipality (unmet highlighted), new sites."""
+    m = municipality_frame(result)
+    new_sites = new_site_frame(result, lang)
+    return "".join(
+        [
+            table_html(status_frame(result, lang), lang),
+            f"<h3>{esc(text(lang, 'report.municipalities'))}</h3>",
+            table_html(labelled(m, PLAN_COLUMNS, lang), lang, list(m["unmet"] > 0)),
+            f"<h3>{esc(text(lang, 'report.sites'))}</h3>",
+            table_html(new_sites, lang)
+            if len(new_sites)
+            else f"<p>{esc(text(lang, 'report.no_sites'))}</p>",
+        ]
+    )
+
+
+def settings_html(result: Result, lang: str) -> str:
+    """The stages, the settings and the computation that produced the result."""
+    parts = [
+        ("report.stages", stage_frame(result, lang)),
+        ("report.settings", setting_frame(result, lang)),
+        ("report.run", run_frame(result, lang)),
+    ]
+    return "".join(
+        f"<h3>{esc(text(lang, key))}</h3>{table_html(frame, lang)}" for key, frame in parts
+    )
+
+
+def render(package: Package, lang: str) -> str:
+    """The whole page for a package, in `lang`."""
+    result = package.result
+    title = text(lang, "report.title", name=result.summary["instance"])
+    sections = [
+        section("test", text(lang, "report.test"), test_html(result, lang)),
+        comparison_html(package, lang),
+        section(
+            "pictures",
+            text(lang, "report.pictures"),
+            pictures_html(municipality_frame(result), lang),
+        ),
+        section("deals", text(lang, "report.deals"), deals_html(result, lang)),
+        section("plans", text(lang, "report.firm_soft"), plans_html(result, lang)),
+        section("settings", text(lang, "report.settings_title"), settings_html(result, lang)),
+    ]
+    return (
+        f'<!DOCTYPE html>\n<html lang="{esc(lang)}"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="icon" href="data:,">'
+        f"<title>{esc(title)}</title><style>{CSS}</style></head><body>"
+        f"<header><h1>{esc(title)}</h1><p>{esc(status_line(result, lang))}</p></header>"
+        f"<main>{''.join(sections)}</main></body></html>\n"
+    )
+
+
+def write_html(package: Package, path: Path, lang: str) -> Path:
+    """Write report.html atomically (a temporary file, then one rename)."""
+    page = render(package, lang)
+    return write_atomic(path, lambda tmp: tmp.write_text(page, encoding="utf-8"))

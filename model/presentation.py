@@ -1,0 +1,393 @@
+"""What the meeting reports (report.xlsx, report.html) show, shaped once for both of them.
+
+A `Package` is one result folder, or a compare folder: compare.csv (rows = measures, columns =
+baseline and scenario names) beside one result subfolder per run. Tables come back with labels in
+the report language (model/lang.py); numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from model.errors import InputError, Problem
+from model.lang import has_text, text
+from model.report import is_result_folder, read_result
+from model.result import Result, describe_deal, tidy
+from model.settings import COMMITTED_STATUSES, COMPONENTS, STATUSES
+
+COMPARE_FILE = "compare.csv"
+
+
+@dataclass
+class Run:
+    """One run of a compare folder: its name in compare.csv and its result."""
+
+    name: str
+    result: Result
+
+
+@dataclass
+class Package:
+    """The result to present; for a compare folder also the runs and compare.csv."""
+
+    result: Result
+    runs: list[Run] = field(default_factory=list)
+    comparison: pd.DataFrame | None = None
+
+
+def read_comparison(path: Path) -> pd.DataFrame | None:
+    """compare.csv with the measures as index, or None when there is none (or it is empty)."""
+    if not path.is_file():
+        return None
+    try:
+        frame = pd.read_csv(path, index_col=0, dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        return None
+    except pd.errors.ParserError as error:
+        raise InputError(Problem(str(path), f"cannot be read as CSV: {error}")) from error
+    return frame if len(frame.columns) else None
+
+
+def find_runs(folder: Path, names: list[str]) -> list[Run]:
+    """The result folders of the runs named in compare.csv (one or two levels down), in its order.
+
+    The baseline may also be the compare folder itself when that is a result folder.
+    """
+    found = {p.parent.name: p.parent for p in sorted(folder.glob("*/summary.json"))}
+    for p in sorted(folder.glob("*/*/summary.json")):
+        found.setdefault(p.parent.name, p.parent)
+    if names and is_result_folder(folder):
+        found.setdefault(names[0], folder)
+    return [Run(name, read_result(found[name])) for name in names if name in found]
+
+
+def load_package(folder: Path) -> Package:
+    """A result folder, or a compare folder whose baseline (first run) is the result to present."""
+    comparison = read_comparison(folder / COMPARE_FILE)
+    names = [str(c) for c in comparison.columns] if comparison is not None else []
+    runs = find_runs(folder, names)
+    if is_result_folder(folder):
+        return Package(read_result(folder), runs, comparison)
+    if runs:
+        return Package(runs[0].result, runs, comparison)
+    raise InputError(
+        Problem(
+            str(folder),
+            "is not a result folder (no summary.json) nor a compare folder "
+            "(compare.csv beside result subfolders); give the folder that solve or compare wrote",
+        )
+    )
+
+
+def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
+    """`write(tmp)` into a temporary file beside `path`, then move it into place in one step."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        tmp.chmod(0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def number(lang: str, value: float | None) -> str:
+    """A number as the audience writes it: thousands grouped, at most two decimals."""
+    if value is None or pd.isna(value):
+        return "–"
+    rounded = round(float(value), 2)
+    plain = f"{rounded:,.0f}" if rounded.is_integer() else f"{rounded:,.2f}".rstrip("0")
+    sep, dec = text(lang, "number.thousands"), text(lang, "number.decimal")
+    return plain.replace(",", "\0").replace(".", dec).replace("\0", sep)
+
+
+def status_line(result: Result, lang: str) -> str:
+    """Status, solve time and solver version in one sentence."""
+    s = result.summary
+    return text(
+        lang,
+        "report.status",
+        status=text(lang, f"status.{s['status']}"),
+        seconds=s["solver"]["seconds"],
+        version=s["solver"]["version"],
+    )
+
+
+def flag(values: pd.Series) -> pd.Series:
+    """True/False columns as booleans, whether they came from memory or from a CSV file."""
+    return values.astype(str) == "True"
+
+
+def column_label(lang: str, column: str) -> str:
+    """The header of a table column: component columns name their component."""
+    for k in COMPONENTS:
+        for part in ("task", "obligation"):
+            if column == f"{k}_{part}":
+                return text(lang, f"col.{part}_of", component=text(lang, f"component.{k}"))
+    return text(lang, f"col.{column}")
+
+
+def labelled(frame: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
+    """`columns` of `frame`, with headers in `lang`."""
+    return frame[columns].rename(columns={c: column_label(lang, c) for c in columns})
+
+
+def names(result: Result) -> pd.Series:
+    """Municipality names by code."""
+    return result.municipalities.set_index("code")["name"]
+
+
+def municipality_frame(result: Result) -> pd.DataFrame:
+    """municipalities.csv with reception totals, soft places (places - firm_places) and total unmet."""
+    m = result.municipalities.copy()
+    m["reception_task"] = m["regular_task"] + m["amv_task"]
+    m["reception_obligation"] = m["regular_obligation"] + m["amv_obligation"]
+    m["soft_places"] = m["places"] - m["firm_places"]
+    m["unmet"] = m["unmet_rec"] + m["unmet_amv"]
+    return m
+
+
+MUNICIPALITY_COLUMNS = (
+    ["code", "name", "province", "region"]
+    + [f"{k}_{part}" for k in COMPONENTS for part in ("task", "obligation")]
+    + ["places", "amv_places", "firm_places", "soft_places", "unmet_rec", "unmet_amv"]
+    + ["value_change"]
+)
+"""Columns of the per-municipality table in the workbook."""
+
+
+def plan_word(lang: str, status: str) -> str:
+    """Firm (committed: existing, decided) or soft (planned, idea)."""
+    return text(lang, "plan.firm" if status in COMMITTED_STATUSES else "plan.soft")
+
+
+def site_words(sites: pd.DataFrame, result: Result, lang: str) -> pd.DataFrame:
+    """Sites with municipality names, kind, status and plan (firm or soft) in `lang`."""
+    s = sites.copy()
+    s["municipality"] = s["municipality"].map(names(result)).fillna(s["municipality"])
+    s["plan"] = [plan_word(lang, status) for status in s["status"]]
+    s["kind"] = [text(lang, f"kind.{k}") for k in s["kind"]]
+    s["status"] = [text(lang, f"site_status.{v}") for v in s["status"]]
+    return s
+
+
+def site_frame(result: Result, lang: str) -> pd.DataFrame:
+    """sites.csv in words, with yes/no for counted and open."""
+    s = site_words(result.sites, result, lang)
+    yes_no = {True: text(lang, "word.yes"), False: text(lang, "word.no")}
+    s["counted"] = flag(s["counted"]).map(yes_no)
+    s["open"] = flag(s["open"]).map(yes_no)
+    columns = ["id", "municipality", "kind", "status", "plan", "counted", "reason", "open"]
+    return labelled(s, columns + ["places", "over_preference"], lang)
+
+
+def new_site_frame(result: Result, lang: str) -> pd.DataFrame:
+    """Soft sites that open (planned, idea): where, what kind and how large."""
+    s = result.sites
+    new = site_words(s[flag(s["open"]) & ~s["status"].isin(COMMITTED_STATUSES)], result, lang)
+    return labelled(
+        new, ["municipality", "id", "kind", "status", "places", "over_preference"], lang
+    )
+
+
+def deal_sentences(result: Result, lang: str) -> pd.DataFrame:
+    """Each deal: both municipalities and the deal in a sentence, both directions, in `lang`."""
+    n = names(result)
+    rows = [
+        {
+            "a": n.get(d.a, d.a),
+            "b": n.get(d.b, d.b),
+            "description": describe_deal(d.a, d.b, result.transfers, n, lang),
+        }
+        for d in result.deals.itertuples()
+    ]
+    return labelled(
+        pd.DataFrame(rows, columns=["a", "b", "description"]), ["a", "b", "description"], lang
+    )
+
+
+def transfer_frame(result: Result, lang: str) -> pd.DataFrame:
+    """transfers.csv in words: `to` performs `amount` units of `from`'s task."""
+    t = result.transfers.copy()
+    n = names(result)
+    t["from"] = t["from"].map(n).fillna(t["from"])
+    t["to"] = t["to"].map(n).fillna(t["to"])
+    t["component"] = [text(lang, f"component.{k}") for k in t["component"]]
+    return labelled(t, ["from", "to", "component", "amount"], lang)
+
+
+def province_figures(result: Result) -> dict[str, dict]:
+    """Per province: the summary's test, soft places, municipal unmet and whether the test is met."""
+    m = municipality_frame(result)
+    out = {}
+    for province, p in result.summary["provinces"].items():
+        here = m[m["province"] == province]
+        out[province] = dict(p) | {
+            "soft_places": p["places"] - p["firm_places"],
+            "unmet": here["unmet"].sum(),
+            "met": p["short_rec"] == 0 and p["short_amv"] == 0,
+        }
+    return out
+
+
+PROVINCE_COLUMNS = [
+    "province",
+    "reception_task",
+    "amv_task",
+    "places",
+    "amv_places",
+    "firm_places",
+    "soft_places",
+    "short_rec",
+    "short_amv",
+    "unmet",
+    "verdict",
+]
+
+
+def province_frame(result: Result, lang: str) -> pd.DataFrame:
+    """The provincial test as a table, one row per province, with the verdict in words."""
+    rows = [
+        f
+        | {
+            "province": province,
+            "verdict": text(lang, "report.test_ok" if f["met"] else "report.test_short"),
+        }
+        for province, f in province_figures(result).items()
+    ]
+    return labelled(pd.DataFrame(rows), PROVINCE_COLUMNS, lang)
+
+
+def status_frame(result: Result, lang: str) -> pd.DataFrame:
+    """Firm versus soft: open counted sites and their counted places, by status."""
+    s = result.sites[flag(result.sites["open"]) & flag(result.sites["counted"])]
+    weights = result.summary.get("rules", {}).get("status_weight", {})
+    rows = []
+    for status in STATUSES:
+        here = s[s["status"] == status]
+        rows.append(
+            {
+                "status": text(lang, f"site_status.{status}"),
+                "plan": plan_word(lang, status),
+                "sites": len(here),
+                "places": here["places"].sum() * weights.get(status, 1.0),
+            }
+        )
+    return labelled(pd.DataFrame(rows), ["status", "plan", "sites", "places"], lang)
+
+
+def stage_frame(result: Result, lang: str) -> pd.DataFrame:
+    """The objective stages in order: value, status and gap."""
+    s = result.summary
+    stages = s.get("stages", {})
+    rows = [
+        {
+            "stage": text(lang, f"stage.{name}"),
+            "value": value,
+            "status": text(lang, f"status.{stages.get(name, {}).get('status', s['status'])}"),
+            "gap": stages.get(name, {}).get("gap"),
+        }
+        for name, value in s["objectives"].items()
+    ]
+    return labelled(pd.DataFrame(rows), ["stage", "value", "status", "gap"], lang)
+
+
+def flatten(values: dict, prefix: str = "") -> dict[str, object]:
+    """Nested settings as dotted keys (the keys of the workbook form of an instance)."""
+    out: dict[str, object] = {}
+    for key, value in values.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out |= flatten(value, f"{dotted}.")
+        else:
+            out[dotted] = ", ".join(map(str, value)) if isinstance(value, list) else value
+    return out
+
+
+def meaning(lang: str, key: str) -> str:
+    """What a setting means, looked up for the key or its nearest parent; blank when unknown."""
+    parts = key.split(".")
+    for n in range(len(parts), 0, -1):
+        label = "setting." + ".".join(parts[:n])
+        if has_text(lang, label):
+            return text(lang, label)
+    return ""
+
+
+def setting_frame(
+    result: Result, lang: str, sections: tuple[str, ...] | None = None
+) -> pd.DataFrame:
+    """The settings that produced the result (instance.toml keys), optionally only some sections."""
+    s = result.summary
+    settings = s.get("settings") or {"weights": s["weights"], "rules": s["rules"]}
+    if sections:
+        settings = {k: v for k, v in settings.items() if k in sections}
+    rows, previous = [], None
+    for key, value in flatten(settings).items():
+        said = meaning(lang, key)
+        rows.append({"key": key, "value": value, "meaning": "" if said == previous else said})
+        previous = said
+    return labelled(
+        pd.DataFrame(rows, columns=["key", "value", "meaning"]), ["key", "value", "meaning"], lang
+    )
+
+
+def run_frame(result: Result, lang: str) -> pd.DataFrame:
+    """How the result was computed: solver, time, status, stage order, scenarios applied."""
+    s = result.summary
+    solver = s.get("solver", {})
+    rows = {
+        "run.instance": s["instance"],
+        "run.status": text(lang, f"status.{s['status']}"),
+        "run.solver": f"{solver.get('name', '')} {solver.get('version', '')}".strip(),
+        "run.seconds": solver.get("seconds"),
+        "run.gap": solver.get("gap"),
+        "run.order": ", ".join(text(lang, f"stage.{n}") for n in s["objective_order"]),
+        "run.scenarios": ", ".join(s.get("scenarios", [])) or "–",
+    }
+    frame = pd.DataFrame({"key": [text(lang, k) for k in rows], "value": list(rows.values())})
+    return labelled(frame, ["key", "value"], lang)
+
+
+def parsed(value: str) -> object:
+    """A cell of compare.csv: a number where it is one, else the text (blank: None)."""
+    if value == "":
+        return None
+    try:
+        return tidy(float(value))
+    except ValueError:
+        return value
+
+
+def comparison_frame(package: Package, lang: str) -> pd.DataFrame | None:
+    """compare.csv as the compare command wrote it (measures, then one column per run), or None."""
+    if package.comparison is None:
+        return None
+    frame = package.comparison.map(parsed)
+    frame.index.name = frame.index.name or text(lang, "col.measure")
+    return frame.reset_index()
+
+
+def changed_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """True where a scenario's cell differs from the baseline's (columns: measure, baseline, ...)."""
+    base = frame.iloc[:, 1]
+    same = frame.apply(lambda column: (column == base) | (column.isna() & base.isna()))
+    same.iloc[:, :2] = True
+    return ~same
+
+
+def comparison_note(package: Package, lang: str) -> str:
+    """What bold means in a comparison, and which run the rest of the report shows."""
+    notes = [text(lang, "report.changed_note")]
+    if package.runs:
+        notes.append(text(lang, "report.details_of", name=package.runs[0].name))
+    return " ".join(notes)

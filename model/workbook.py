@@ -1,0 +1,216 @@
+"""report.xlsx: the package as sheets an analyst can check and annotate before the bestuurlijk overleg.
+
+Sheets (names in model/lang.py): summary, municipalities, sites, exchange, settings, and for a
+compare folder a comparison. Text that starts like a formula (=, +, -, @) is stored as text.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from model.lang import text
+from model.presentation import (
+    MUNICIPALITY_COLUMNS,
+    Package,
+    changed_cells,
+    comparison_frame,
+    comparison_note,
+    deal_sentences,
+    labelled,
+    municipality_frame,
+    province_frame,
+    run_frame,
+    setting_frame,
+    site_frame,
+    stage_frame,
+    status_frame,
+    status_line,
+    transfer_frame,
+    write_atomic,
+)
+from model.result import Result
+
+FORMULA_START = ("=", "+", "-", "@")
+HEADER_FILL = PatternFill("solid", fgColor="1F3864")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+UNMET_FILL = PatternFill("solid", fgColor="FFC7CE")
+UNMET_FONT = Font(bold=True, color="9C0006")
+TITLE_FONT = Font(bold=True, size=16)
+HEADING_FONT = Font(bold=True, size=13)
+CHANGED_FONT = Font(bold=True)
+MAX_WIDTH = 70
+
+
+def plain(value: object) -> object:
+    """numpy scalars as Python values, NaN as an empty cell."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def put(ws: Worksheet, row: int, column: int, value: object) -> Cell:
+    """Write one cell; text that Excel would read as a formula is kept as text."""
+    cell = ws.cell(row=row, column=column, value=plain(value))
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def number_format(values: pd.Series) -> str | None:
+    """Grouped whole numbers, or two decimals when any value has a fraction; None for text."""
+    numbers = pd.to_numeric(values, errors="coerce").dropna()
+    if values.dtype == bool or numbers.empty or len(numbers) < values.notna().sum():
+        return None
+    return "#,##0" if (numbers == numbers.round()).all() else "#,##0.00"
+
+
+def write_table(ws: Worksheet, top: int, frame: pd.DataFrame, name: str, empty: str) -> int:
+    """`frame` as an Excel table (filter buttons, banded rows) with its header at row `top`.
+
+    An empty frame becomes the sentence `empty`. Returns the first free row after a blank one.
+    """
+    if frame.empty:
+        put(ws, top, 1, empty)
+        return top + 2
+    for j, column in enumerate(frame.columns, start=1):
+        cell = put(ws, top, j, str(column))
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+        fmt = number_format(frame[column])
+        for i, value in enumerate(frame[column], start=top + 1):
+            cell = put(ws, i, j, value)
+            if fmt:
+                cell.number_format = fmt
+    ref = f"A{top}:{get_column_letter(len(frame.columns))}{top + len(frame)}"
+    table = Table(displayName=f"tbl_{name}", ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    ws.add_table(table)
+    return top + len(frame) + 2
+
+
+def heading(ws: Worksheet, row: int, label: str) -> int:
+    """A section heading; returns the row below it."""
+    put(ws, row, 1, label).font = HEADING_FONT
+    return row + 1
+
+
+def fit_columns(ws: Worksheet, from_row: int = 1) -> None:
+    """Column widths after the longest value (from `from_row` on); longer text wraps."""
+    widths: dict[int, int] = {}
+    for row in ws.iter_rows(min_row=from_row):
+        for cell in row:
+            if cell.value is None or (cell.font.sz or 0) >= HEADING_FONT.sz:
+                continue
+            length = len(str(cell.value)) if not isinstance(cell.value, float) else 10
+            widths[cell.column] = max(widths.get(cell.column, 8), min(length + 2, MAX_WIDTH))
+            if length > MAX_WIDTH:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for column, width in widths.items():
+        ws.column_dimensions[get_column_letter(column)].width = width
+
+
+def new_sheet(wb: Workbook, lang: str, key: str, freeze: str) -> Worksheet:
+    """A sheet named from the language table, with the panes frozen above and left of `freeze`."""
+    ws = wb.create_sheet(text(lang, f"sheet.{key}"))
+    ws.freeze_panes = freeze
+    return ws
+
+
+def summary_sheet(wb: Workbook, result: Result, lang: str) -> None:
+    """Provincial test, firm versus soft, stage values, weights and rules."""
+    ws = new_sheet(wb, lang, "summary", "A3")
+    put(ws, 1, 1, text(lang, "report.title", name=result.summary["instance"])).font = TITLE_FONT
+    put(ws, 2, 1, status_line(result, lang))
+    sections = [
+        ("report.test", "test", province_frame(result, lang)),
+        ("report.firm_soft", "firm_soft", status_frame(result, lang)),
+        ("report.stages", "stages", stage_frame(result, lang)),
+        ("report.weights_rules", "rules", setting_frame(result, lang, ("weights", "rules"))),
+    ]
+    row = 4
+    for label, name, frame in sections:
+        row = write_table(ws, heading(ws, row, text(lang, label)), frame, name, "–")
+    fit_columns(ws, from_row=4)
+
+
+def municipality_sheet(wb: Workbook, result: Result, lang: str) -> None:
+    """Per municipality: task and obligation per component, places firm and soft, unmet (highlighted)."""
+    ws = new_sheet(wb, lang, "municipalities", "C2")
+    m = municipality_frame(result)
+    write_table(ws, 1, labelled(m, MUNICIPALITY_COLUMNS, lang), "municipalities", "–")
+    for column in ("unmet_rec", "unmet_amv"):
+        j = MUNICIPALITY_COLUMNS.index(column) + 1
+        for i, value in enumerate(m[column], start=2):
+            if value > 0:
+                cell = ws.cell(row=i, column=j)
+                cell.fill, cell.font = UNMET_FILL, UNMET_FONT
+    fit_columns(ws)
+
+
+def sites_sheet(wb: Workbook, result: Result, lang: str) -> None:
+    """Every site: kind, status, firm or soft, counted (and why not), open, places."""
+    ws = new_sheet(wb, lang, "sites", "B2")
+    write_table(ws, 1, site_frame(result, lang), "sites", text(lang, "report.no_sites"))
+    fit_columns(ws)
+
+
+def exchange_sheet(wb: Workbook, result: Result, lang: str) -> None:
+    """Each deal in a sentence, then the transfers it is made of."""
+    ws = new_sheet(wb, lang, "exchange", "A2")
+    row = write_table(ws, 1, deal_sentences(result, lang), "deals", text(lang, "report.no_deals"))
+    row = heading(ws, row, text(lang, "report.transfers"))
+    write_table(ws, row, transfer_frame(result, lang), "transfers", text(lang, "report.no_deals"))
+    fit_columns(ws)
+
+
+def settings_sheet(wb: Workbook, result: Result, lang: str) -> None:
+    """All settings (instance.toml keys) and how the result was computed."""
+    ws = new_sheet(wb, lang, "settings", "A2")
+    row = write_table(ws, 1, setting_frame(result, lang), "settings", "–")
+    row = heading(ws, row, text(lang, "report.run"))
+    write_table(ws, row, run_frame(result, lang), "run", "–")
+    fit_columns(ws)
+
+
+def comparison_sheet(wb: Workbook, package: Package, lang: str) -> None:
+    """Baseline and scenarios side by side (compare.csv); what differs from the baseline in bold."""
+    frame = comparison_frame(package, lang)
+    if frame is None:
+        return
+    ws = new_sheet(wb, lang, "comparison", "B2")
+    write_table(ws, 1, frame, "comparison", "–")
+    changed = changed_cells(frame).to_numpy()
+    for i, j in zip(*changed.nonzero(), strict=True):
+        ws.cell(row=i + 2, column=j + 1).font = CHANGED_FONT
+    put(ws, len(frame) + 3, 1, comparison_note(package, lang))
+    fit_columns(ws)
+
+
+def workbook(package: Package, lang: str) -> Workbook:
+    """The whole workbook for a package, in `lang`."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    result = package.result
+    summary_sheet(wb, result, lang)
+    comparison_sheet(wb, package, lang)
+    for sheet in (municipality_sheet, sites_sheet, exchange_sheet, settings_sheet):
+        sheet(wb, result, lang)
+    return wb
+
+
+def write_workbook(package: Package, path: Path, lang: str) -> Path:
+    """Write report.xlsx atomically (a temporary file, then one rename)."""
+    book = workbook(package, lang)
+    return write_atomic(path, lambda tmp: book.save(tmp))

@@ -1,0 +1,59 @@
+"""A small solved package for the report tests (report.xlsx, report.html, `uitruil report`)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from builders import make_instance, municipality, site
+from model.report import write_result
+from model.result import Result, build_result
+from model.solve import solve
+
+FORMULA_NAME = "=SOM(A1) <b>&"
+"""A municipality name that Excel would read as a formula and HTML as markup."""
+
+
+@cache
+def meeting_result(lang: str = "nl") -> Result:
+    """Zwolle (GM0193, task 1000, an existing site of exactly 1800 places, housing task 800),
+    Enschede (GM0153, task 1200, no site, room to house 800 status holders) and FORMULA_NAME
+    (GM9999, not on the map; task 60, a planned small site of up to 60 places).
+
+    Worked out by hand: at most 1800 + 60 = 1860 of 2260 places exist, so the provincial
+    shortfall is 400. Zwolle takes over 800 regular places from Enschede and Enschede houses 800
+    status holders for Zwolle in return (value balance); Enschede still lacks 1200 - 800 = 400
+    places (unmet). The planned site opens with 60 places: firm 1800, soft 60.
+    """
+    instance = make_instance(
+        [
+            municipality("GM0193", 1000, name="Zwolle", housing_task=800),
+            municipality("GM0153", 1200, name="Enschede", housing_extra_max=800),
+            municipality("GM9999", 60, name=FORMULA_NAME),
+        ],
+        [
+            site("Z1", "GM0193", lo=1800, hi=1800),
+            site("S1", "GM9999", kind="small", status="planned", lo=0, hi=60),
+        ],
+        name="Testprovincie",
+    )
+    return build_result(instance, solve(instance), lang=lang)
+
+
+def result_folder(path: Path, result: Result | None = None) -> Path:
+    """Write `result` (default the meeting result) as a result folder at `path`."""
+    write_result(result or meeting_result(), path)
+    return path
+
+
+def compare_folder(path: Path) -> Path:
+    """A compare folder as the compare command writes it: compare.csv (rows = measures, columns =
+    runs) beside one result folder per run; here twice the meeting result."""
+    for run in ("baseline", "ruimer"):
+        result_folder(path / run)
+    pd.DataFrame({"measure": ["unmet", "deals"], "baseline": [400, 1], "ruimer": [350, 2]}).to_csv(
+        path / "compare.csv", index=False
+    )
+    return path

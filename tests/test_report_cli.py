@@ -1,0 +1,63 @@
+"""`uitruil report` and `uitruil solve --report` through click's runner (cli.md exit statuses)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+from report_fixtures import compare_folder, result_folder
+
+from solver_cli import main
+
+TOY = Path(__file__).resolve().parents[1] / "instances" / "toy"
+
+
+def run(*args: object):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_report_writes_both_files_into_the_result_folder(tmp_path):
+    folder = result_folder(tmp_path / "r")
+    before = sorted(p.name for p in folder.iterdir())
+    result = run("report", folder)
+    assert result.exit_code == 0, result.output
+    after = sorted(p.name for p in folder.iterdir())
+    assert after == sorted([*before, "report.html", "report.xlsx"])
+    assert "Samenvatting" in load_workbook(folder / "report.xlsx").sheetnames
+
+
+def test_report_format_and_language(tmp_path):
+    folder = result_folder(tmp_path / "r")
+    result = run("report", folder, "--format", "html", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert not (folder / "report.xlsx").exists()
+    assert '<html lang="en">' in (folder / "report.html").read_text(encoding="utf-8")
+
+
+def test_report_on_a_compare_folder(tmp_path):
+    folder = compare_folder(tmp_path / "cmp")
+    result = run("report", folder, "--format", "xlsx")
+    assert result.exit_code == 0, result.output
+    assert "Vergelijking" in load_workbook(folder / "report.xlsx").sheetnames
+
+
+def test_report_on_a_folder_that_is_not_a_result_exits_2(tmp_path):
+    (tmp_path / "notes.txt").write_text("no result here", encoding="utf-8")
+    result = run("report", tmp_path)
+    assert result.exit_code == 2, result.output
+    assert "error:" in result.stderr and "is not a result folder" in result.stderr
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_report_on_a_missing_folder_exits_2(tmp_path):
+    assert run("report", tmp_path / "nowhere").exit_code == 2
+
+
+def test_solve_report_writes_the_reports_inside_the_atomic_write(tmp_path):
+    out = tmp_path / "out"
+    result = run("solve", TOY, "--out", out, "--report", "--time-limit", 30)
+    assert result.exit_code == 0, result.output
+    assert (out / "report.xlsx").is_file() and (out / "report.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
