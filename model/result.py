@@ -109,7 +109,11 @@ def describe_deal(a: str, b: str, transfers: pd.DataFrame, names: pd.Series, lan
         rows = transfers[(transfers["from"] == giver) & (transfers["to"] == taker)]
         parts = [
             text(
-                lang, f"transfer.{r.component}", taker=names[taker], giver=names[giver], n=r.amount
+                lang,
+                f"transfer.{r.component}{'.one' if r.amount == 1 else ''}",
+                taker=names[taker],
+                giver=names[giver],
+                n=r.amount,
             )
             for r in rows.itertuples()
         ]
