@@ -218,8 +218,6 @@ def pair_flows(model: pyo.ConcreteModel, d: ProvinceData) -> None:
 
     model.no_relaying = pyo.Constraint(model.F, rule=no_relaying)
 
-    deal_strengthening(model, d)
-
     incident: dict[str, list] = {}
     for i, j in pairs:
         incident.setdefault(i, []).append(model.deal[i, j])
@@ -233,51 +231,6 @@ def pair_flows(model: pyo.ConcreteModel, d: ProvinceData) -> None:
         return sum(incident[m]) <= limit
 
     model.max_deals = pyo.Constraint(d.municipalities, rule=max_deals)
-
-
-def deal_strengthening(model: pyo.ConcreteModel, d: ProvinceData) -> None:
-    """Valid inequalities that tie each transfer to its deal more tightly than one big-M.
-
-    A taker t must pass on what it cannot hold: for q(k,i,t) > 0 the deal (i,t) pays only for
-    t's own room, the rest must leave t through other transfers. Both rows are implied by
-    declared_capacity, coverage with the unmet bound, and value_balance, so the optima do not
-    change; they only tighten the LP relaxation of the `deals` stage.
-    """
-    w = d.weights
-    tol = d.settings.rules.balance_tolerance
-    rooms = {}
-    for k, i, t in model.Q:
-        if k in DECLARED:
-            room, passes = d.spare[t, k], [k]
-        elif d.unmet_bound is not None:
-            own = d.task[t, "regular"] + d.task[t, "amv"]
-            places = d.max_places(t, amv_only=k == "amv")
-            room = max(0.0, places - (d.task[t, "amv"] if k == "amv" else own) + d.unmet_bound)
-            passes = ["amv"] if k == "amv" else ["regular", "amv"]
-        else:
-            continue
-        rooms[k, i, t] = (room, passes)
-
-    def out(mdl, m, k):
-        return mdl.outflow[k, m] if (k, m) in mdl.flow_keys else 0
-
-    def room_link(mdl, k, i, t):
-        """q(k,i,t) <= room(t,k) * deal(i,t) + what t hands over in k (and amv for places)."""
-        if (k, i, t) not in rooms or rooms[k, i, t][0] >= mdl.q[k, i, t].ub:
-            return pyo.Constraint.Skip
-        room, passes = rooms[k, i, t]
-        return mdl.q[k, i, t] <= room * mdl.deal[tuple(sorted((i, t)))] + sum(out(mdl, t, c) for c in passes)
-
-    def value_link(mdl, k, i, t):
-        """w(k) q(k,i,t) <= (willing_extra + tolerance) * deal(i,t) + value t hands over."""
-        free = d.willing[t] + tol
-        if free >= w[k] * mdl.q[k, i, t].ub:
-            return pyo.Constraint.Skip
-        handed = sum(w[c] * out(mdl, t, c) for c in d.transferable)
-        return w[k] * mdl.q[k, i, t] <= free * mdl.deal[tuple(sorted((i, t)))] + handed
-
-    model.room_link = pyo.Constraint(model.Q, rule=room_link)
-    model.value_link = pyo.Constraint(model.Q, rule=value_link)
 
 
 # --- constraints on obligations ---------------------------------------------------------------
