@@ -7,14 +7,17 @@ bad arguments (one line per problem, no traceback).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
 
 import click
 
 from model.check import check as check_result
-from model.errors import InputError
+from model.compare import COMPARE_FILE, Options, Run, plan_runs, solve_runs, write_compare
+from model.errors import InputError, Problem
+from model.fallback import fallback
 from model.html_report import write_html
 from model.instance import Instance
 from model.lang import LANGUAGES
@@ -29,6 +32,7 @@ from model.reading import (
 )
 from model.report import check_target, package_lines, read_result, write_result
 from model.result import Result, build_result
+from model.scenario import parse_sets, read_scenarios, read_with_scenarios, sweep_scenarios
 from model.settings import STAGES
 from model.solve import solve as run_solver
 from model.workbook import write_workbook
@@ -56,6 +60,18 @@ def _input_errors_exit_2(command: Callable) -> Callable:
 INSTANCE_ARG = click.argument("instance", type=click.Path(path_type=Path))
 
 
+def scenario_option(help_text: str, required: bool = False) -> Callable:
+    """--scenario FILE, repeatable: scenario files (docs/scenarios.md) in the order given."""
+    return click.option(
+        "--scenario",
+        "scenario_files",
+        multiple=True,
+        required=required,
+        type=click.Path(path_type=Path),
+        help=help_text,
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="uitruil")
 def main() -> None:
@@ -74,11 +90,10 @@ def _stages(_ctx, _param, value: str | None) -> tuple[str, ...] | None:
     return names
 
 
-def default_out(instance: Path) -> Path:
-    """results/<name of the instance folder or workbook>/ (cli.md)."""
-    return Path("results") / (
-        instance.stem if instance.suffix.lower() == ".xlsx" else instance.name
-    )
+def default_out(instance: Path, scenarios: Sequence[Path] = ()) -> Path:
+    """results/<name of the instance folder or workbook>/ (cli.md), +<stem> per scenario file."""
+    name = instance.stem if instance.suffix.lower() == ".xlsx" else instance.name
+    return Path("results") / "+".join([name, *(Path(file).stem for file in scenarios)])
 
 
 def print_package(result) -> None:
@@ -112,13 +127,21 @@ def print_package(result) -> None:
     help="Language of descriptions and report.md.",
 )
 @click.option("--report", "with_report", is_flag=True, help="Also write report.xlsx and .html.")
+@scenario_option("Scenario file (TOML) applied over INSTANCE; repeat to apply several, in order.")
 @_input_errors_exit_2
 def solve(
-    instance: Path, out: Path | None, time_limit, threads, objective, lang, with_report
+    instance: Path,
+    out: Path | None,
+    time_limit,
+    threads,
+    objective,
+    lang,
+    with_report,
+    scenario_files: tuple[Path, ...],
 ) -> None:
     """Solve INSTANCE stage by stage and write a result folder."""
-    inst = read_instance(instance)
-    target = out or default_out(instance)
+    inst, scenarios = read_with_scenarios(instance, scenario_files)
+    target = out or default_out(instance, scenario_files)
     check_target(target)
     try:
         solution = run_solver(
@@ -131,7 +154,7 @@ def solve(
     except RuntimeError as error:
         click.echo(f"error: no solution: {error}", err=True)
         sys.exit(EXIT_VIOLATION)
-    result = build_result(inst, solution, lang=lang)
+    result = build_result(inst, solution, lang=lang, scenarios=scenarios)
     write_result(result, target, extra=reports_into(result, lang) if with_report else None)
     print_package(result)
     click.echo(f"result written to {target}")
@@ -140,10 +163,21 @@ def solve(
 @main.command()
 @INSTANCE_ARG
 @click.argument("result_dir", type=click.Path(path_type=Path))
+@scenario_option("Scenario file the result was solved with; repeat in the same order as for solve.")
 @_input_errors_exit_2
-def check(instance: Path, result_dir: Path) -> None:
+def check(instance: Path, result_dir: Path, scenario_files: tuple[Path, ...]) -> None:
     """Re-verify the result folder RESULT_DIR against INSTANCE, independently of the solver."""
-    violations = check_result(read_instance(instance), read_result(result_dir))
+    inst, scenarios = read_with_scenarios(instance, scenario_files)
+    result = read_result(result_dir)
+    if result.summary.get("scenarios", []) != scenarios:
+        raise InputError(
+            Problem(
+                str(result_dir / "summary.json"),
+                f"was solved with scenarios {result.summary.get('scenarios', [])}, "
+                f"not {scenarios}: pass the same --scenario files in the same order",
+            )
+        )
+    violations = check_result(inst, result)
     for line in violations:
         click.echo(f"violation: {line}")
     if violations:
@@ -256,6 +290,127 @@ def report(result_dir: Path, report_format: str, lang: str) -> None:
     package = load_package(result_dir)
     for path in write_reports(package, result_dir, REPORT_FORMATS[report_format], lang):
         click.echo(f"report written to {path}")
+
+
+# ---- what-if runs: compare, sweep, fallback (docs/scenarios.md) -------------------------------
+
+
+def _what_if_options(command: Callable) -> Callable:
+    """The options compare and sweep share: where to write, how to solve each run."""
+    options = [
+        click.option(
+            "--out",
+            type=click.Path(path_type=Path),
+            help="Compare folder (default results/<instance>-compare, or -sweep).",
+        ),
+        click.option(
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=1,
+            show_default=True,
+            help="Runs solved at the same time, each in its own process.",
+        ),
+        click.option(
+            "--time-limit",
+            type=click.FloatRange(min=0, min_open=True),
+            default=DEFAULT_TIME_LIMIT,
+            show_default=True,
+            help="Budget in seconds for each run.",
+        ),
+        click.option("--threads", type=click.IntRange(min=1), help="Threads for HiGHS, per run."),
+        click.option("--objective", callback=_stages, help="Stage order, e.g. shortfall,unmet."),
+        click.option(
+            "--lang",
+            type=click.Choice(LANGUAGES),
+            default="nl",
+            show_default=True,
+            help="Language of descriptions and compare.md.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _solve_and_compare(instance: Path, kind: str, runs: list[Run], out, jobs, options) -> None:
+    """Solve every run with a progress bar, write the compare folder, print the table."""
+    target = out or default_out(instance).with_name(f"{default_out(instance).name}-{kind}")
+    check_target(target, COMPARE_FILE)
+    started = time.perf_counter()
+    with click.progressbar(
+        length=len(runs),
+        label=f"solving {len(runs)} runs",
+        item_show_func=lambda run: run.stem if run else None,
+        file=sys.stderr,
+    ) as bar:
+        try:
+            outcomes = solve_runs(runs, options, jobs, done=lambda run: bar.update(1, run))
+        except RuntimeError as error:
+            click.echo(f"error: no solution: {error}", err=True)
+            sys.exit(EXIT_VIOLATION)
+    table = write_compare(target, runs, outcomes, options)
+    click.echo(table.fillna("").to_string())
+    in_runs = sum(outcome.seconds for outcome in outcomes)
+    elapsed = time.perf_counter() - started
+    click.echo(f"{len(runs)} runs in {elapsed:.1f} s; the runs themselves took {in_runs:.1f} s")
+    click.echo(f"comparison written to {target}")
+
+
+@main.command()
+@INSTANCE_ARG
+@scenario_option("Scenario file (TOML), solved on its own on top of INSTANCE; repeat it.", True)
+@_what_if_options
+@_input_errors_exit_2
+def compare(
+    instance: Path, scenario_files, out, jobs, time_limit, threads, objective, lang
+) -> None:
+    """Solve INSTANCE and each --scenario on its own; write and print them side by side."""
+    runs = plan_runs(read_raw(instance), read_scenarios(scenario_files))
+    options = Options(time_limit, threads, objective, lang)
+    _solve_and_compare(instance, "compare", runs, out, jobs, options)
+
+
+@main.command()
+@INSTANCE_ARG
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    required=True,
+    metavar="KEY=V1,V2,...",
+    help="A dotted settings key and its values, e.g. weights.housing=0.5,1; repeat it. "
+    "Every combination is solved.",
+)
+@_what_if_options
+@_input_errors_exit_2
+def sweep(instance: Path, sets, out, jobs, time_limit, threads, objective, lang) -> None:
+    """Solve INSTANCE and every combination of the --set values; write and print them."""
+    raw = read_raw(instance)
+    runs = plan_runs(raw, sweep_scenarios(raw, parse_sets(sets)))
+    options = Options(time_limit, threads, objective, lang)
+    _solve_and_compare(instance, "sweep", runs, out, jobs, options)
+
+
+@main.command("fallback")
+@INSTANCE_ARG
+@click.argument("result_dir", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the CSV here.")
+@scenario_option("The scenario files RESULT_DIR was solved with, in the same order.")
+@_input_errors_exit_2
+def fallback_command(instance: Path, result_dir: Path, out: Path | None, scenario_files) -> None:
+    """What the minister imposes when the plan in RESULT_DIR falls short (CSV per municipality)."""
+    inst, scenarios = read_with_scenarios(instance, scenario_files)
+    result = read_result(result_dir)
+    solved_with = result.summary.get("scenarios", [])
+    if solved_with != scenarios:
+        message = f"was solved with the scenarios {solved_with}: give them with --scenario"
+        raise InputError(Problem(str(result_dir), message))
+    table = fallback(inst, result.municipalities, str(result_dir / "municipalities.csv"))
+    if out is None:
+        click.echo(csv_text(table), nl=False)
+    else:
+        write_csv(table, out)
+        click.echo(f"fallback written to {out}")
 
 
 if __name__ == "__main__":

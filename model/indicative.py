@@ -43,6 +43,14 @@ def apportion(total: int, weights: Sequence[float], keys: Sequence[str]) -> list
     return shares
 
 
+def weight(population: int, ses_woa: float) -> Fraction:
+    """omega(m) = population x (1 + ses_woa), exactly (model.md, "Indicative distribution").
+
+    Plain int and float first: a Fraction of numpy numbers overflows.
+    """
+    return Fraction(int(population)) * (1 + Fraction(float(ses_woa)))
+
+
 def indicative_tasks(
     codes: Sequence[str],
     population: Sequence[int],
@@ -51,7 +59,7 @@ def indicative_tasks(
     amv: int,
 ) -> tuple[list[int], list[int]]:
     """reception_task = apportion(reception, population*(1+ses_woa)); amv_task = apportion(amv, reception_task)."""
-    omega = [Fraction(p) * (1 + Fraction(s)) for p, s in zip(population, ses_woa, strict=True)]
+    omega = [weight(p, s) for p, s in zip(population, ses_woa, strict=True)]
     reception_task = apportion(reception, omega, codes)
     amv_task = apportion(amv, reception_task, codes)
     return reception_task, amv_task

@@ -145,7 +145,11 @@ class _Grid:
 
 def read_instance(path: Path) -> Instance:
     """Read, validate and normalise the instance folder or workbook at `path`."""
-    raw = read_raw(path)
+    return instance_from_raw(read_raw(path))
+
+
+def instance_from_raw(raw: RawInstance) -> Instance:
+    """Normalise a checked `RawInstance` into an `Instance`, with the warnings of suspicious input."""
     instance = build_instance(
         raw.settings,
         _model_columns(raw.municipalities, MUNICIPALITY_COLUMNS),
@@ -173,7 +177,41 @@ def read_raw(path: Path) -> RawInstance:
     else:
         what = "expected an instance folder or an .xlsx workbook"
         raise InputError(Problem(str(path), what if path.exists() else f"not found ({what})"))
+    return _checked(given, setting_rows, grids, names, path, problems, warnings)
 
+
+def check_tables(
+    given: dict[str, Any], municipalities: pd.DataFrame, sites: pd.DataFrame, base: RawInstance
+) -> RawInstance:
+    """Check settings and tables changed in memory (a scenario) exactly as `read_raw` checks files.
+
+    Every cell goes through the same converter as a file's cells; `base` gives the file names,
+    the source and the warnings of reading. Problems name the files of `base`.
+    """
+    grids = {
+        "municipalities": _frame_grid(base.names["municipalities"], municipalities),
+        "sites": _frame_grid(base.names["sites"], sites),
+    }
+    return _checked(given, {}, grids, base.names, base.source, [], list(base.warnings))
+
+
+def _frame_grid(file: str, frame: pd.DataFrame) -> _Grid:
+    """A table back as the cells of a file: plain Python values, None for blanks."""
+    rows = frame.itertuples(index=True, name=None)
+    cells = [(int(row), [_python(v) for v in values]) for row, *values in rows]
+    return _Grid(file, list(frame.columns), cells, False)
+
+
+def _checked(
+    given: dict[str, Any] | None,
+    setting_rows: dict[str, int],
+    grids: dict[str, _Grid | None],
+    names: dict[str, str],
+    source: Path,
+    problems: list[Problem],
+    warnings: list[Problem],
+) -> RawInstance:
+    """Settings and typed tables from what was read, checked across rows and files."""
     settings = None
     if given is not None:
         settings = _validated_settings(given, names["settings"], setting_rows, problems)
@@ -188,7 +226,7 @@ def read_raw(path: Path) -> RawInstance:
     if problems:
         rank = {name: i for i, name in enumerate(names.values())}
         raise InputError(sorted(problems, key=lambda p: (rank.get(p.file, -1), p.row or 0)))
-    return RawInstance(given or {}, settings, municipalities, sites, path, names, warnings)
+    return RawInstance(given or {}, settings, municipalities, sites, source, names, warnings)
 
 
 def indicative_table(raw: RawInstance) -> pd.DataFrame:
@@ -399,7 +437,7 @@ def _sheet_settings(
             continue
         rows[key] = row
         try:
-            _put(given, key, _setting_value(key, value))
+            put_setting(given, key, _setting_value(key, value))
         except ValueError as error:
             problems.append(Problem(grid.file, str(error), row, "key"))
     return given, rows
@@ -407,7 +445,7 @@ def _sheet_settings(
 
 def _setting_value(key: str, value: Any) -> Any:
     """A settings-sheet cell as TOML would give it: lists split at commas, dates as dates."""
-    if _is_list_setting(key):
+    if is_list_setting(key):
         text = _text(value)
         return [] if text == "[]" else [part.strip() for part in text.split(",") if part.strip()]
     if isinstance(value, dt.datetime) and value.time() == dt.time():
@@ -415,7 +453,7 @@ def _setting_value(key: str, value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-def _is_list_setting(key: str) -> bool:
+def is_list_setting(key: str) -> bool:
     """Whether the dotted `key` names a list in Settings (e.g. rules.transferable)."""
     return typing.get_origin(_setting_type(key.split("."))) is tuple
 
@@ -431,7 +469,7 @@ def _setting_type(path: list[str]) -> Any:
     return node
 
 
-def _put(tree: dict[str, Any], key: str, value: Any) -> None:
+def put_setting(tree: dict[str, Any], key: str, value: Any) -> None:
     """Set `tree[a][b][c] = value` for key "a.b.c"."""
     *path, last = key.split(".")
     if not all(key.split(".")):
@@ -799,6 +837,13 @@ def _plain(value: Any) -> str:
     return "" if pd.isna(value) else str(value)
 
 
+def _python(value: Any) -> Any:
+    """A table value as a plain Python value: None when blank, numpy scalars unwrapped."""
+    if _plain(value) == "":
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
 def _write_folder(raw: RawInstance, folder: Path) -> None:
     folder.mkdir()
     (folder / SETTINGS_FILE).write_text(_toml(raw.settings_given) + "\n", encoding="utf-8")
@@ -840,7 +885,7 @@ def _write_workbook(raw: RawInstance, path: Path) -> None:
         frame = getattr(raw, part)
         rows = frame.itertuples(index=False, name=None)
         _write_sheet(workbook.create_sheet(part), [list(frame.columns), *rows])
-    settings = [(key, _sheet_value(value)) for key, value in _flatten(raw.settings_given)]
+    settings = [(key, _sheet_value(value)) for key, value in flatten_settings(raw.settings_given)]
     _write_sheet(workbook.create_sheet("settings"), [["key", "value"], *settings])
     workbook.save(path)
 
@@ -849,10 +894,7 @@ def _write_sheet(sheet: Any, rows: list[Iterable[Any]]) -> None:
     """Header row bold and frozen; text stays text even when it starts with = + - @."""
     for r, values in enumerate(rows, start=1):
         for c, value in enumerate(values, start=1):
-            if _plain(value) == "":
-                value = None
-            elif hasattr(value, "item"):  # a numpy scalar
-                value = value.item()
+            value = _python(value)
             cell = sheet.cell(r, c, value)
             if isinstance(value, str):
                 cell.data_type = "s"
@@ -862,11 +904,12 @@ def _write_sheet(sheet: Any, rows: list[Iterable[Any]]) -> None:
     sheet.freeze_panes = "A2"
 
 
-def _flatten(tree: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+def flatten_settings(tree: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    """Nested settings as (dotted key, value) pairs, as the settings sheet lists them."""
     items = []
     for key, value in tree.items():
         if isinstance(value, dict):
-            items += _flatten(value, f"{prefix}{key}.")
+            items += flatten_settings(value, f"{prefix}{key}.")
         else:
             items.append((f"{prefix}{key}", value))
     return items

@@ -25,22 +25,25 @@ def is_result_folder(path: Path) -> bool:
     return (path / "summary.json").is_file()
 
 
-def check_target(path: Path) -> None:
-    """Refuse to replace anything that is not an earlier result (the user's files stay safe)."""
+def check_target(path: Path, marker: str = "summary.json") -> None:
+    """Refuse to replace anything that is not an earlier result (the user's files stay safe).
+
+    `marker` is the file an earlier result of this kind holds (compare folders: compare.csv).
+    """
     if path.exists() and not path.is_dir():
         raise InputError(Problem(str(path), "exists and is not a folder; choose another --out"))
-    if path.is_dir() and any(path.iterdir()) and not is_result_folder(path):
+    if path.is_dir() and any(path.iterdir()) and not (path / marker).is_file():
         raise InputError(
             Problem(
                 str(path),
-                "is not empty and holds no earlier result (no summary.json); choose another --out",
+                f"is not empty and holds no earlier result (no {marker}); choose another --out",
             )
         )
 
 
-def replace_folder(target: Path, fill) -> None:
-    """Create a folder with `fill(tmp)` and move it to `target` as a whole."""
-    check_target(target)
+def replace_folder(target: Path, fill, marker: str = "summary.json") -> None:
+    """Create a folder with `fill(tmp)` and move it to `target` as a whole (see check_target)."""
+    check_target(target, marker)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
@@ -111,7 +114,7 @@ def read_result(folder: Path) -> Result:
     return Result(summary=summary, **tables)
 
 
-def _table(frame: pd.DataFrame) -> str:
+def markdown_table(frame: pd.DataFrame) -> str:
     header = "| " + " | ".join(str(c) for c in frame.columns) + " |"
     rule = "|" + "---|" * len(frame.columns)
     rows = ["| " + " | ".join(str(v) for v in row) + " |" for row in frame.itertuples(index=False)]
@@ -139,7 +142,7 @@ def package_lines(result: Result) -> list[str]:
             for name, value in s["objectives"].items()
         ]
     )
-    lines += [_table(stage_rows), "", f"## {text(lang, 'report.deals')}", ""]
+    lines += [markdown_table(stage_rows), "", f"## {text(lang, 'report.deals')}", ""]
     if result.deals.empty:
         lines.append(text(lang, "report.no_deals"))
     lines += [f"- {d}" for d in result.deals["description"]]
@@ -164,7 +167,7 @@ def markdown(result: Result) -> str:
     lines += ["", f"## {text(lang, 'report.municipalities')}", ""]
     m = result.municipalities
     lines.append(
-        _table(
+        markdown_table(
             pd.DataFrame(
                 {
                     text(lang, "col.name"): m["name"],
@@ -182,14 +185,14 @@ def markdown(result: Result) -> str:
     new = sites[(sites["open"].astype(str) == "True") & (sites["status"].isin(["planned", "idea"]))]
     lines += ["", f"## {text(lang, 'report.sites')}", ""]
     lines.append(
-        _table(new[["id", "municipality", "kind", "status", "places", "over_preference"]])
+        markdown_table(new[["id", "municipality", "kind", "status", "places", "over_preference"]])
         if len(new)
         else text(lang, "report.no_sites")
     )
     excluded = sites[sites["counted"].astype(str) != "True"]
     if len(excluded):
         lines += ["", f"## {text(lang, 'report.not_counted')}", ""]
-        lines.append(_table(excluded[["id", "municipality", "status", "reason"]]))
+        lines.append(markdown_table(excluded[["id", "municipality", "status", "reason"]]))
     lines += ["", f"## {text(lang, 'report.settings')}", "", "```json"]
     lines += [
         json.dumps({"weights": s["weights"], "rules": s["rules"]}, indent=2, ensure_ascii=False),

@@ -144,3 +144,19 @@ def test_time_limit_keeps_the_best_solution_and_says_so(tmp_path):
     assert summary["status"] == "time_limit"
     assert any(stage["status"] != "optimal" for stage in summary["stages"].values())
     assert run("check", instance, out).exit_code == 0
+
+
+def test_check_re_verifies_a_scenario_run(tmp_path):
+    """Cedam volunteers nothing in the scenario: the result checks only with the same scenario."""
+    scenario = tmp_path / "no-relief.toml"
+    scenario.write_text(
+        'name = "Cedam volunteers nothing"\n[[municipality]]\ncode = "GM9003"\nwilling_extra = 0\n'
+    )
+    out = tmp_path / "toy-scenario"
+    assert run("solve", TOY, "--out", out, "--scenario", scenario).exit_code == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["scenarios"] == ["Cedam volunteers nothing"]
+    assert summary["objectives"]["unmet"] > 60  # the relief of 50 places is gone
+    assert run("check", TOY, out, "--scenario", scenario).exit_code == 0
+    without = run("check", TOY, out)
+    assert without.exit_code == 2 and "--scenario" in without.output

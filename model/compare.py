@@ -1,0 +1,317 @@
+"""What-if runs side by side (docs/scenarios.md): the baseline and scenarios (`compare`) or every
+combination of setting values (`sweep`), each solved on its own, with the minister's fallback.
+
+The instance is read once; each run is the baseline with its scenario applied in memory. Runs are
+solved one after the other or in parallel processes. The compare folder (compare.csv, compare.md,
+municipalities_delta.csv, and one result folder per run) is written as a whole.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from model.errors import InputError
+from model.fallback import fallback
+from model.lang import text
+from model.reading import RawInstance, csv_text, flatten_settings, instance_from_raw
+from model.report import markdown_table, replace_folder, write_result
+from model.result import Result, build_result, tidy
+from model.scenario import Scenario, apply_scenario
+from model.solve import solve
+
+BASELINE = "baseline"
+COMPARE_FILE, MARKDOWN_FILE, DELTA_FILE = "compare.csv", "compare.md", "municipalities_delta.csv"
+FALLBACK_FILE = "fallback.csv"
+"""The minister's fallback of one run, in its result folder."""
+PROVINCE_MEASURES = (
+    "reception_task",
+    "amv_task",
+    "places",
+    "amv_places",
+    "firm_places",
+    "soft_places",
+    "short_rec",
+    "short_amv",
+    "test",
+    "imposed",
+    "imposed_extra",
+    "imposed_municipalities",
+)
+"""Rows of the comparison per province (labels `compare.<measure>` in model/lang.py)."""
+DELTA_MEASURES = ("task", "obligation", "places", "unmet")
+"""Per municipality, reception places: task, obligation after exchange, counted, unmet."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One column of a comparison: the instance as its scenario changes it (none: the baseline)."""
+
+    stem: str
+    raw: RawInstance
+    scenario: Scenario | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    """How every run is solved, and the language of descriptions and compare.md."""
+
+    time_limit: float | None = None
+    threads: int | None = None
+    order: tuple[str, ...] | None = None
+    lang: str = "nl"
+
+
+@dataclass
+class Outcome:
+    """A solved run: its result, the minister's fallback on it, and its wall time in seconds."""
+
+    result: Result
+    fallback: pd.DataFrame
+    seconds: float
+
+
+def plan_runs(raw: RawInstance, scenarios: Sequence[Scenario]) -> list[Run]:
+    """The baseline, then each scenario applied on its own to it; all problems at once."""
+    runs, problems = [Run(BASELINE, raw)], []
+    for scenario in scenarios:
+        try:
+            changed = apply_scenario(raw, scenario)
+        except InputError as error:
+            problems += error.problems
+            continue
+        runs.append(Run(_unique(scenario.stem, {run.stem for run in runs}), changed, scenario))
+    if problems:
+        raise InputError(problems)
+    return runs
+
+
+def _unique(stem: str, taken: set[str]) -> str:
+    candidate, number = stem, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{stem}-{number}"
+    return candidate
+
+
+def solve_run(run: Run, options: Options) -> Outcome:
+    """Solve one run on its own: the instance from its checked tables, the result, the fallback."""
+    started = time.perf_counter()
+    instance = instance_from_raw(run.raw)
+    try:
+        solution = solve(instance, options.time_limit, options.threads, options.order)
+    except RuntimeError as error:
+        raise RuntimeError(f"{run.stem}: {error}") from error
+    names = [run.scenario.name] if run.scenario else []
+    result = build_result(instance, solution, lang=options.lang, scenarios=names)
+    imposed = fallback(instance, result.municipalities)
+    return Outcome(result, imposed, time.perf_counter() - started)
+
+
+def solve_runs(
+    runs: Sequence[Run], options: Options, jobs: int = 1, done: Callable[[Run], None] | None = None
+) -> list[Outcome]:
+    """Every run solved, `jobs` at a time in separate processes (1: here, one after the other).
+
+    `done(run)` is called as each run finishes; the outcomes come back in the order of `runs`.
+    """
+    if jobs <= 1:
+        outcomes = []
+        for run in runs:
+            outcomes.append(solve_run(run, options))
+            if done:
+                done(run)
+        return outcomes
+    with ProcessPoolExecutor(min(jobs, len(runs)), mp_context=_workers_context()) as pool:
+        futures = {pool.submit(solve_run, run, options): run for run in runs}
+        try:
+            for future in as_completed(futures):
+                future.result()
+                if done:
+                    done(futures[future])
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+        return [future.result() for future in futures]
+
+
+def _workers_context() -> multiprocessing.context.BaseContext:
+    """Fresh worker processes: a fork of a process that has run HiGHS can hang in the solver.
+
+    Where there is a fork server, it imports this module once and forks the workers from it.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
+def compare_table(runs: Sequence[Run], outcomes: Sequence[Outcome], lang: str) -> pd.DataFrame:
+    """Rows = measures (labels in `lang`), columns = runs by folder name; blank where n/a."""
+    columns = {run.stem: dict(measures(o, lang)) for run, o in zip(runs, outcomes, strict=True)}
+    labels = list(dict.fromkeys(label for column in columns.values() for label in column))
+    table = pd.DataFrame(columns, index=labels, dtype=object)
+    table.index.name = text(lang, "compare.measure")
+    return table
+
+
+def measures(outcome: Outcome, lang: str) -> list[tuple[str, Any]]:
+    """(label, value) of one run: stage values, status, deals, and per province the test and
+    the fallback."""
+    summary = outcome.result.summary
+    rows = [(text(lang, f"stage.{name}"), v) for name, v in summary["objectives"].items()]
+    rows.append((text(lang, "compare.status"), text(lang, f"status.{summary['status']}")))
+    rows.append((text(lang, "compare.deals"), len(outcome.result.deals)))
+    imposed = outcome.fallback
+    for province, p in summary["provinces"].items():
+        here = imposed[imposed["province"] == province]
+        met = p["short_rec"] == 0 and p["short_amv"] == 0
+        figures = p | {
+            "soft_places": tidy(p["places"] - p["firm_places"]),
+            "test": text(lang, "compare.test_ok" if met else "compare.test_short"),
+            "imposed": int(here["imposed"].sum()),
+            "imposed_extra": int((here["imposed"] - here["places"]).sum()),
+            "imposed_municipalities": int((here["imposed"] > here["places"]).sum()),
+        }
+        rows += [
+            (text(lang, f"compare.{key}", province=province), figures[key])
+            for key in PROVINCE_MEASURES
+        ]
+    return rows
+
+
+def municipalities_delta(runs: Sequence[Run], outcomes: Sequence[Outcome]) -> pd.DataFrame:
+    """Per scenario run and municipality: task, obligation, places, unmet, against the baseline."""
+    base = _figures(outcomes[0].result)
+    columns = ["run", "code", "name", "province"] + [
+        f"{m}{suffix}" for m in DELTA_MEASURES for suffix in ("_baseline", "", "_change")
+    ]
+    frames = []
+    for run, outcome in zip(runs[1:], outcomes[1:], strict=True):
+        now = _figures(outcome.result)
+        frame = now[["name", "province"]].assign(run=run.stem)
+        for m in DELTA_MEASURES:
+            before = base[m].reindex(now.index)
+            frame[f"{m}_baseline"], frame[m] = before, now[m]
+            frame[f"{m}_change"] = (now[m] - before).map(tidy)
+        frames.append(frame.reset_index())
+    return pd.concat(frames)[columns] if frames else pd.DataFrame(columns=columns)
+
+
+def _figures(result: Result) -> pd.DataFrame:
+    """The DELTA_MEASURES of one result, index code."""
+    m = result.municipalities.set_index("code")
+    return pd.DataFrame(
+        {
+            "name": m["name"],
+            "province": m["province"],
+            "task": m["regular_task"] + m["amv_task"],
+            "obligation": m["regular_obligation"] + m["amv_obligation"],
+            "places": m["places"],
+            "unmet": m["unmet_rec"] + m["unmet_amv"],
+        }
+    )
+
+
+def write_compare(
+    target: Path, runs: Sequence[Run], outcomes: Sequence[Outcome], options: Options
+) -> pd.DataFrame:
+    """Write the compare folder as a whole; returns the comparison table."""
+    table = compare_table(runs, outcomes, options.lang)
+    delta = municipalities_delta(runs, outcomes)
+
+    def fill(folder: Path) -> None:
+        for run, outcome in zip(runs, outcomes, strict=True):
+            write_result(outcome.result, folder / run.stem, extra=_fallback_writer(outcome))
+        (folder / COMPARE_FILE).write_text(csv_text(table.reset_index()), encoding="utf-8")
+        (folder / DELTA_FILE).write_text(csv_text(delta), encoding="utf-8")
+        markdown = compare_markdown(runs, outcomes, table, delta, options)
+        (folder / MARKDOWN_FILE).write_text(markdown, encoding="utf-8")
+
+    replace_folder(target, fill, marker=COMPARE_FILE)
+    return table
+
+
+def _fallback_writer(outcome: Outcome) -> Callable[[Path], None]:
+    def write(folder: Path) -> None:
+        (folder / FALLBACK_FILE).write_text(csv_text(outcome.fallback), encoding="utf-8")
+
+    return write
+
+
+def compare_markdown(
+    runs: Sequence[Run],
+    outcomes: Sequence[Outcome],
+    table: pd.DataFrame,
+    delta: pd.DataFrame,
+    options: Options,
+) -> str:
+    """compare.md: the runs and what each changes, the table, the fallback, the municipalities."""
+    lang = options.lang
+    limit = f"{options.time_limit:g} s" if options.time_limit else text(lang, "compare.no_limit")
+    name = outcomes[0].result.summary["instance"]
+    lines = [f"# {text(lang, 'compare.title', name=name)}", ""]
+    lines += [text(lang, "compare.intro", time_limit=limit), "", f"## {text(lang, 'compare.runs')}"]
+    for run, outcome in zip(runs, outcomes, strict=True):
+        lines += ["", *_run_lines(run, outcome, runs[0].raw, lang)]
+    lines += ["", f"## {text(lang, 'compare.table')}", ""]
+    lines += [markdown_table(table.fillna("").reset_index()), ""]
+    lines += [f"## {text(lang, 'compare.fallback')}", "", text(lang, "compare.fallback_note"), ""]
+    lines += [f"## {text(lang, 'compare.municipalities')}", ""]
+    lines += [text(lang, "compare.municipalities_note"), ""]
+    for run in runs[1:]:
+        lines += [f"### {run.stem}", "", _delta_table(delta[delta["run"] == run.stem], lang), ""]
+    return "\n".join(lines)
+
+
+def _run_lines(run: Run, outcome: Outcome, base: RawInstance, lang: str) -> list[str]:
+    """A run's name, status and time, its description and its changes as a list."""
+    s = run.scenario
+    name = s.name if s else text(lang, "compare.baseline")
+    status = text(lang, f"status.{outcome.result.summary['status']}")
+    lines = [f"- `{run.stem}`: {name} ({status}, {outcome.seconds:.1f} s)"]
+    if s and s.description:
+        lines.append(f"  {s.description}")
+    return lines + [f"  - {change}" for change in (changes(s, base, lang) if s else [])]
+
+
+def changes(scenario: Scenario, base: RawInstance, lang: str) -> list[str]:
+    """What a scenario changes in the `base` instance, one line per setting and entry."""
+    lines = [f"{key} = {value}" for key, value in flatten_settings(scenario.settings)]
+    names = dict(zip(base.municipalities["code"], base.municipalities["name"], strict=True))
+    sites = set(base.sites["id"])
+    for entry in scenario.entries:
+        cells = ", ".join(f"{column} = {value}" for column, value in entry.cells.items())
+        if entry.table == "municipality":
+            name = names[entry.key]
+            line = text(
+                lang, "compare.municipality_changed", code=entry.key, name=name, cells=cells
+            )
+        else:
+            kind = "removed" if entry.remove else "changed" if entry.key in sites else "added"
+            line = text(lang, f"compare.site_{kind}", id=entry.key, cells=cells)
+        lines.append(line)
+    return lines
+
+
+def _delta_table(delta: pd.DataFrame, lang: str) -> str:
+    """The municipalities whose figures change, as `baseline -> run` per measure."""
+    changed = delta[(delta[[f"{m}_change" for m in DELTA_MEASURES]] != 0).any(axis=1)]
+    if changed.empty:
+        return text(lang, "compare.no_changes")
+    shown = pd.DataFrame({text(lang, "col.name"): changed["name"]})
+    for m in DELTA_MEASURES:
+        shown[text(lang, f"col.{m}")] = [
+            f"{tidy(a)} → {tidy(b)}"
+            for a, b in zip(changed[f"{m}_baseline"], changed[m], strict=True)
+        ]
+    return markdown_table(shown)

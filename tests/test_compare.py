@@ -1,0 +1,199 @@
+"""`uitruil compare` and `uitruil sweep` (docs/scenarios.md): every column equals its own solve."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from test_scenarios import HALF_AND_CLOSED, OVERIJSSEL, TOY, write
+
+from model.compare import PROVINCE_MEASURES
+from model.lang import LANGUAGES, has_text, text
+from model.reading import read_instance, read_raw, write_instance
+from model.result import build_result
+from model.scenario import apply_scenario, parse_sets, read_scenario, sweep_scenarios
+from model.solve import solve
+from solver_cli import main
+
+CEDAM = (
+    'name = "Cedam volunteers nothing"\n\n[[municipality]]\ncode = "GM9003"\nwilling_extra = 0\n'
+)
+RUN_FILES = {"summary.json", "municipalities.csv", "sites.csv", "deals.csv", "fallback.csv"}
+
+
+def run(*args: object):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def read_compare(folder: Path) -> pd.DataFrame:
+    return pd.read_csv(folder / "compare.csv", index_col=0, keep_default_na=False)
+
+
+def materialised_summary(raw, folder: Path, order=None) -> dict:
+    """Write the changed instance with write_instance, read it back and solve it on its own."""
+    write_instance(raw, folder)
+    instance = read_instance(folder)
+    return build_result(instance, solve(instance, order=order)).summary
+
+
+def assert_column_is(table: pd.DataFrame, column: str, summary: dict, lang: str = "nl") -> None:
+    """The stage values and the provincial test in a compare column equal a separate solve's."""
+    for stage, value in summary["objectives"].items():
+        assert float(table.at[text(lang, f"stage.{stage}"), column]) == value, (column, stage)
+    for province, p in summary["provinces"].items():
+        for key in ("reception_task", "places", "firm_places", "short_rec", "short_amv"):
+            label = text(lang, f"compare.{key}", province=province)
+            assert float(table.at[label, column]) == p[key], (column, label)
+
+
+@pytest.fixture(scope="module")
+def toy_compare(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("compare")
+    half, cedam = write(folder, "half.toml", HALF_AND_CLOSED), write(folder, "cedam.toml", CEDAM)
+    result = run("compare", TOY, "--scenario", half, "--scenario", cedam, "--out", folder / "out")
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def test_compare_columns_equal_separately_solved_materialised_instances(toy_compare, tmp_path):
+    table = read_compare(toy_compare / "out")
+    assert list(table.columns) == ["baseline", "half", "cedam"]
+    base = read_raw(TOY)
+    assert_column_is(table, "baseline", materialised_summary(base, tmp_path / "baseline"))
+    for stem in ("half", "cedam"):
+        changed = apply_scenario(base, read_scenario(toy_compare / f"{stem}.toml"))
+        assert_column_is(table, stem, materialised_summary(changed, tmp_path / stem))
+
+
+def test_compare_writes_a_result_folder_per_run_and_the_tables(toy_compare):
+    out = toy_compare / "out"
+    assert {"compare.csv", "compare.md", "municipalities_delta.csv"} <= {
+        p.name for p in out.iterdir()
+    }
+    for stem, names in (("baseline", []), ("cedam", ["Cedam volunteers nothing"])):
+        assert RUN_FILES <= {p.name for p in (out / stem).iterdir()}
+        summary = json.loads((out / stem / "summary.json").read_text("utf-8"))
+        assert summary["scenarios"] == names
+        unmet = read_compare(out).at[text("nl", "stage.unmet"), stem]
+        assert float(unmet) == summary["objectives"]["unmet"]
+    markdown = (out / "compare.md").read_text("utf-8")
+    assert "Housing counts half; the sporthal in Aadorp closes" in markdown
+    assert "locatie A2 vervalt" in markdown and "weights.housing = 0.5" in markdown
+
+
+def test_municipalities_delta_is_each_run_against_the_baseline(toy_compare):
+    out = toy_compare / "out"
+    delta = pd.read_csv(out / "municipalities_delta.csv", dtype={"code": str})
+    assert sorted(set(delta["run"])) == ["cedam", "half"]
+    base = pd.read_csv(out / "baseline" / "municipalities.csv").set_index("code")
+    for stem in ("half", "cedam"):
+        now = pd.read_csv(out / stem / "municipalities.csv").set_index("code")
+        rows = delta[delta["run"] == stem].set_index("code")
+        assert list(rows.index) == list(now.index)
+        obligation = now["regular_obligation"] + now["amv_obligation"]
+        before = base["regular_obligation"] + base["amv_obligation"]
+        assert (rows["obligation"] == obligation).all()
+        assert (rows["obligation_baseline"] == before).all()
+        assert (rows["obligation_change"] == obligation - before).all()
+        assert (rows["places_change"] == now["places"] - base["places"]).all()
+        unmet = now["unmet_rec"] + now["unmet_amv"]
+        assert (rows["unmet"] == unmet).all()
+
+
+def test_compare_shows_the_fallback_of_each_run(toy_compare):
+    """Every toy run keeps 500 counted places for a task of 500: nothing is imposed."""
+    table = read_compare(toy_compare / "out")
+    province = "Voorbeeldland"
+    imposed = table.loc[text("nl", "compare.imposed", province=province)]
+    extra = table.loc[text("nl", "compare.imposed_extra", province=province)]
+    assert list(imposed) == ["500"] * 3 and list(extra) == ["0"] * 3
+
+
+def test_sweep_columns_equal_separately_solved_materialised_instances(tmp_path):
+    sets = ["weights.housing=0.5,1", "rules.exchange_scope=province,none"]
+    args = [a for s in sets for a in ("--set", s)]
+    result = run("sweep", TOY, *args, "--out", tmp_path / "out", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    table = read_compare(tmp_path / "out")
+    base = read_raw(TOY)
+    points = sweep_scenarios(base, parse_sets(sets))
+    assert list(table.columns) == ["baseline", *(p.stem for p in points)]
+    for point in points:
+        changed = apply_scenario(base, point)
+        summary = materialised_summary(changed, tmp_path / point.stem)
+        assert_column_is(table, point.stem, summary, lang="en")
+    assert "provincial test" in result.stdout
+
+
+def test_parallel_runs_give_the_same_comparison(toy_compare, tmp_path):
+    half, cedam = toy_compare / "half.toml", toy_compare / "cedam.toml"
+    args = ["compare", TOY, "--scenario", half, "--scenario", cedam, "--jobs", "2"]
+    result = run(*args, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    pd.testing.assert_frame_equal(read_compare(tmp_path / "out"), read_compare(toy_compare / "out"))
+
+
+def test_a_short_objective_order_on_overijssel(tmp_path):
+    """At most 6,730 places can count in Overijssel, 720 of them in the azc Almelo (OV-35).
+    Without it at most 6,010 count against an opgave of 6,325: the province falls 315 short."""
+    scenario = OVERIJSSEL / "scenarios" / "almelo-azc-closes.toml"
+    args = ["--scenario", scenario, "--objective", "shortfall,unmet", "--time-limit", "60"]
+    result = run("compare", OVERIJSSEL, *args, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    table = read_compare(tmp_path / "out")
+    assert list(table.index[:2]) == [text("nl", "stage.shortfall"), text("nl", "stage.unmet")]
+    base = read_raw(OVERIJSSEL)
+    changed = apply_scenario(base, read_scenario(scenario))
+    order = ("shortfall", "unmet")
+    summary = materialised_summary(changed, tmp_path / "almelo", order)
+    assert_column_is(table, "almelo-azc-closes", summary)
+    sites = pd.read_csv(tmp_path / "out" / "almelo-azc-closes" / "sites.csv")
+    assert "OV-35" not in set(sites["id"])
+    assert float(table.at[text("nl", "stage.shortfall"), "almelo-azc-closes"]) == 315
+    assert table.at["Overijssel: provinciale toets", "almelo-azc-closes"] == "niet gehaald"
+
+
+def test_compare_replaces_an_earlier_comparison_but_no_other_folder(toy_compare, tmp_path):
+    cedam = toy_compare / "cedam.toml"
+    other = tmp_path / "mine"
+    write(other, "notes.txt", "keep me")
+    result = run("compare", TOY, "--scenario", cedam, "--out", other)
+    assert result.exit_code == 2
+    assert "holds no earlier result (no compare.csv)" in result.stderr
+    assert (other / "notes.txt").read_text() == "keep me"
+    again = tmp_path / "again"
+    for _ in range(2):
+        assert run("compare", TOY, "--scenario", cedam, "--out", again).exit_code == 0
+    assert sorted(p.name for p in again.iterdir() if p.is_dir()) == ["baseline", "cedam"]
+
+
+def test_compare_default_folder_and_unique_run_names(toy_compare, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    cedam = toy_compare / "cedam.toml"
+    result = run("compare", TOY, "--scenario", cedam, "--scenario", cedam)
+    assert result.exit_code == 0, result.output
+    assert list(read_compare(Path("results/toy-compare")).columns) == [
+        "baseline",
+        "cedam",
+        "cedam-2",
+    ]
+
+
+def test_a_bad_scenario_stops_compare_before_any_solve(tmp_path):
+    bad = write(tmp_path, "bad.toml", '[[site]]\nid = "Z9"\nremove = true\n')
+    good = write(tmp_path, "good.toml", CEDAM)
+    result = run("compare", TOY, "--scenario", good, "--scenario", bad, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "error: bad.toml, row 1, column 'id': [[site]] 'Z9': unknown id" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_every_measure_has_a_label():
+    for lang in LANGUAGES:
+        keys = [f"compare.{m}" for m in PROVINCE_MEASURES]
+        keys += [f"compare.site_{k}" for k in ("removed", "added", "changed")]
+        assert [k for k in keys if not has_text(lang, k)] == []
