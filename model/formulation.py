@@ -392,6 +392,9 @@ def load_decision(model: pyo.ConcreteModel, d: ProvinceData, decision: dict[str,
         component = getattr(model, part, None)
         if isinstance(component, pyo.Var):
             values = decision.get(part, {})
+            unknown = [key for key, v in values.items() if v and key not in component]
+            if unknown:
+                raise ValueError(f"{part}{unknown[0]} is not a variable of this model")
             for index, var in component.items():
                 var.set_value(values.get(index, 0), skip_validation=True)
     if hasattr(model, "deal"):
