@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import highspy
 import numpy as np
@@ -32,6 +32,10 @@ NEIGHBOURS = 1
 """Partners per municipality and component in the quick rounds of the deals stage."""
 ROUND_SECONDS = 30.0
 """Most time for one quick round on a neighbourhood before the full stage."""
+GROUP_SHARE = 0.7
+"""Share of a pair stage's time for solving it group by group (region scope)."""
+GROUP_SEPARATOR = "\x1f"
+"""Between province and region in an exchange group's label (Instance.exchange_group)."""
 STAGE_TOLERANCE = 1e-6
 """Relative slack on earlier stages' optima (model.md, "Objective")."""
 
@@ -165,22 +169,23 @@ class HighsModel:
         time_limit: float,
         abs_gap: float,
         presolve: bool,
-        closed: np.ndarray | None = None,
+        fixed: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> tuple[str, np.ndarray | None, float | None, float | None]:
         """Solve with expr as objective; returns status, column values, objective and dual bound.
 
-        `closed` columns are held at 0 for this solve only (a neighbourhood of the start).
+        `fixed` = (columns, values) holds those columns at those values for this solve only (a
+        neighbourhood of the start, or transfers fixed while the sites are repaired); the status
+        is then "infeasible" when nothing fits.
         """
-        if closed is not None and len(closed):
-            upper = np.array([self.vars[c].ub for c in closed], dtype=float)
-            self.highs.changeColsBounds(
-                len(closed), closed, np.zeros(len(closed)), np.zeros(len(closed))
-            )
+        if fixed is not None and len(fixed[0]):
+            columns, values = fixed
+            lower = np.array([self.vars[c].lb for c in columns], dtype=float)
+            upper = np.array([self.vars[c].ub for c in columns], dtype=float)
+            self.highs.changeColsBounds(len(columns), columns, values, values)
             try:
                 return self.minimise(expr, start, time_limit, abs_gap, presolve)
             finally:
-                lower = np.array([self.vars[c].lb for c in closed], dtype=float)
-                self.highs.changeColsBounds(len(closed), closed, lower, upper)
+                self.highs.changeColsBounds(len(columns), columns, lower, upper)
         n = len(self.vars)
         idx, coef, const = self.linear(expr)
         cost = np.zeros(n)
@@ -203,7 +208,15 @@ class HighsModel:
         if status == highspy.HighsModelStatus.kTimeLimit:
             bound = info.mip_dual_bound if math.isfinite(info.mip_dual_bound) else None
             return "time_limit", values, info.objective_function_value, bound
+        if status == highspy.HighsModelStatus.kInfeasible:
+            return "infeasible", None, None, None
         raise RuntimeError(f"HiGHS ended with {self.highs.modelStatusToString(status)}: a bug")
+
+    def columns(self, component: str) -> np.ndarray:
+        """Column numbers of every variable of an indexed component (e.g. "q", "deal")."""
+        return np.array(
+            [self.column[id(v)] for v in getattr(self.model, component).values()], dtype=np.int32
+        )
 
     def vector(self) -> np.ndarray:
         """The model's current variable values as a column vector."""
@@ -320,20 +333,109 @@ def polish_transfers(
     return q
 
 
+@dataclass
+class Attempt:
+    """One checked solve of a stage: HiGHS's status and bound, and the decision it gave."""
+
+    status: str
+    decision: dict[str, dict] | None
+    worth: float
+    bound: float | None
+
+
+class Part:
+    """A HiGHS model with its data: a whole province, or one exchange group of it."""
+
+    def __init__(self, d: ProvinceData, pairs: bool, threads: int | None):
+        self.d = d
+        self.hm = HighsModel(build_model(d, pairs=pairs), threads)
+
+    def bound(self, name: str, value: float) -> None:
+        self.hm.bound(self.hm.model.stage[name], value)
+
+    def own(self, decision: dict[str, dict]) -> dict[str, dict]:
+        """The part of a decision that concerns this part's municipalities and sites."""
+        members = set(self.d.municipalities)
+        return {
+            key: {
+                index: v
+                for index, v in values.items()
+                if (
+                    self.d.site_municipality.get(index) in members
+                    if key in ("x", "y")
+                    else index[1] in members
+                )
+            }
+            for key, values in decision.items()
+        }
+
+    def evaluate(self, decision: dict[str, dict]) -> tuple[np.ndarray, dict[str, float]]:
+        """Complete vector and every stage value of a decision (model.md definitions)."""
+        model = self.hm.model
+        load_decision(model, self.d, self.own(decision))
+        values = {name: float(pyo.value(model.stage[name])) for name in model.stage}
+        return self.hm.vector(), values
+
+    def solve(
+        self,
+        name: str,
+        start: np.ndarray | None,
+        time_limit: float,
+        fixed: tuple[np.ndarray, np.ndarray] | None = None,
+    ) -> Attempt:
+        """Minimise a stage; the answer's own value is checked against HiGHS's figure.
+
+        When they disagree the stage is solved again without the start, then without presolve,
+        and a value the solution does not have is never reported.
+        """
+        integral = name in INTEGRAL_STAGES or all(
+            float(r).is_integer() for r in self.d.rho.values()
+        )
+        deadline = time.perf_counter() + time_limit
+        for warm, presolve in ((start, True), (None, True), (None, False)):
+            status, values, claimed, bound = self.hm.minimise(
+                self.hm.model.stage[name],
+                warm,
+                deadline - time.perf_counter(),
+                abs_gap=0.999 if integral else 1e-6,
+                presolve=presolve,
+                fixed=fixed,
+            )
+            if status == "infeasible" and fixed is None:
+                raise RuntimeError(f"{self.d.province}: stage {name} is infeasible: a bug")
+            if values is None:
+                return Attempt(status, None, math.inf, bound)
+            decision = self.hm.decision(values)
+            worth = self.evaluate(decision)[1][name]
+            if worth <= stage_bound(claimed):
+                return Attempt(status, decision, worth, bound)
+        raise RuntimeError(
+            f"{self.d.province}, stage {name}: HiGHS reports {claimed} but its solution is "
+            f"worth {worth}, also without start and presolve"
+        )
+
+
 class ProvinceRun:
-    """The lexicographic stages of one province, switching from pool to pairs when needed."""
+    """The lexicographic stages of one province, switching from pool to pairs when needed.
+
+    Under region scope a pair stage is first solved group by group, which is exact when every
+    earlier stage's optimum is the sum of the groups' own optima (see `_by_group`).
+    """
 
     def __init__(self, d: ProvinceData, threads: int | None):
         self.d = d
         self.threads = threads
         self.shape = "none"
-        self.highs: HighsModel | None = None
+        self.part: Part | None = None
         self.decision: dict[str, dict] = {  # no exchange, no new site: always feasible
             "x": {s: d.lo[s] if d.committed[s] else 0 for s in d.sites},
             "y": {},
         }
         self.optima: list[tuple[str, float]] = []
         self.outcomes: list[StageOutcome] = []
+        self.groups: list[Part] | None = None
+        self.group_optima: dict[str, list[float]] = {}  # per group, of pair stages proven by group
+        self.chained: set[str] = set()  # stages bounded group by group (see _by_group)
         self.build_seconds = 0.0
         self.solver_seconds = 0.0
 
@@ -350,72 +452,175 @@ class ProvinceRun:
             }
         unmet = dict(self.optima).get("unmet")
         self.d.unmet_bound = None if unmet is None else stage_bound(unmet)
-        self.highs = HighsModel(build_model(self.d, pairs=pairs), self.threads)
+        self.part = Part(self.d, pairs, self.threads)
         for name, value in self.optima:
-            self.highs.bound(self.highs.model.stage[name], stage_bound(value))
+            self.part.bound(name, stage_bound(value))
         self.shape = shape
         self.build_seconds += time.perf_counter() - started
 
     def evaluate(self, decision: dict[str, dict]) -> tuple[np.ndarray, dict[str, float]]:
-        """Complete vector and every stage value of a decision (model.md definitions)."""
-        model = self.highs.model
-        load_decision(model, self.d, decision)
-        values = {name: float(pyo.value(model.stage[name])) for name in model.stage}
-        return self.highs.vector(), values
+        return self.part.evaluate(decision)
+
+    def feasible(self, decision: dict[str, dict]) -> bool:
+        """Does a decision keep every earlier stage within its bound?"""
+        values = self.evaluate(decision)[1]
+        return all(values[name] <= stage_bound(value) for name, value in self.optima)
 
     def run_stage(self, name: str, pairs: bool, time_left: float) -> None:
         """Minimise one stage with the earlier ones bounded; keep the best decision known."""
         self._use(pairs)
-        hm = self.highs
-        start, before = self.evaluate(self.decision)
+        before = self.evaluate(self.decision)[1][name]
         if time_left <= 0:
-            self._keep(name, before[name], None, "not_solved", 0.0)
+            self._keep(name, before, None, "not_solved", 0.0)
             return
-        integral = name in INTEGRAL_STAGES or all(
-            float(r).is_integer() for r in self.d.rho.values()
-        )
-        expr = hm.model.stage[name]
         started = time.perf_counter()
-        start = self._improve_in_neighbourhood(name, start, integral, time_left / 3)
-        found = None
-        for warm, presolve in ((start, True), (None, True), (None, False)):
-            status, values, claimed, bound = hm.minimise(
-                expr,
-                warm,
-                time_left - (time.perf_counter() - started),
-                abs_gap=0.999 if integral else 1e-6,
-                presolve=presolve,
-            )
-            if values is None:
-                break
-            decision = hm.decision(values)
-            worth = self.evaluate(decision)[1][name]
-            if worth <= stage_bound(claimed):
-                found = (decision, worth)
-                break
-        else:
-            raise RuntimeError(
-                f"{self.d.province}, stage {name}: HiGHS reports {claimed} but its solution is "
-                f"worth {worth}, also without start and presolve"
-            )
-        seconds = time.perf_counter() - started
-        self.solver_seconds += seconds
-        if found and found[1] <= before[name]:
-            self.decision = found[0]
+        deadline = started + time_left
+        lower = None
+        if name in PAIR_STAGES:
+            grouped = self._by_group(name, time_left * GROUP_SHARE)
+            if grouped is not None:
+                lower = grouped.bound
+                if grouped.decision is not None and grouped.worth <= before:
+                    self.decision, before = grouped.decision, grouped.worth
+        status, bound = "optimal", lower
+        if lower is None or before > stage_bound(lower):
+            start = self._improve_in_neighbourhood(name, (deadline - time.perf_counter()) / 3)
+            attempt = self.part.solve(name, start, deadline - time.perf_counter())
+            if (
+                attempt.decision is not None
+                and attempt.worth <= self.evaluate(self.decision)[1][name]
+            ):
+                self.decision = attempt.decision
+            status = attempt.status
+            if attempt.bound is not None:
+                bound = attempt.bound if lower is None else max(lower, attempt.bound)
         if "q" in self.decision:
             self.decision["q"] = polish_transfers(self.d, self.decision["q"])
         value = self.evaluate(self.decision)[1][name]
+        if bound is not None and value <= stage_bound(bound):
+            status = "optimal"
+        seconds = time.perf_counter() - started
+        self.solver_seconds += seconds
         self._keep(name, value, bound, status, seconds)
+
+    def _group_parts(self) -> list[Part]:
+        """One pair model per exchange group of two or more (flows never cross groups)."""
+        members: dict[str, list[str]] = {}
+        for m in self.d.municipalities:
+            members.setdefault(self.d.group[m], []).append(m)
+        parts = []
+        for group, codes in sorted(members.items()):
+            if len(codes) > 1:
+                keep = set(codes)
+                sites = [s for s in self.d.sites if self.d.site_municipality[s] in keep]
+                d = replace(
+                    self.d,
+                    province=f"{self.d.province} / {group.split(GROUP_SEPARATOR)[-1]}",
+                    municipalities=codes,
+                    sites=sites,
+                )
+                parts.append(Part(d, pairs=True, threads=self.threads))
+        return parts
+
+    def _by_group(self, name: str, time_limit: float) -> Attempt | None:
+        """Solve a pair stage group by group; its bound is valid for the province, or None.
+
+        Each earlier stage (but `shortfall`, which couples the groups through the provincial
+        test) is first minimised per group without that coupling: a relaxation, so every group's
+        value is at least its own minimum. When the minima add up to the province's optimum,
+        every group must sit at its minimum in every answer, and the province's stage is the
+        sum of the groups' stages, of which the sum of their bounds is a valid bound. The groups'
+        decisions are joined; if the provincial test then fails, the sites are repaired with the
+        transfers held fixed. None when the province has one group or the minima do not add up.
+        """
+        deadline = time.perf_counter() + time_limit
+        if self.groups is None:
+            started = time.perf_counter()
+            self.groups = (
+                self._group_parts() if self.d.settings.rules.exchange_scope == "region" else []
+            )
+            self.build_seconds += time.perf_counter() - started
+        if len(self.groups) < 2:
+            return None
+        for stage, value in self.optima:
+            if (
+                stage == "shortfall"
+                or stage in self.group_optima
+                and self.group_optima[stage] is True
+            ):
+                continue
+            lows = self.group_optima.get(stage)
+            if lows is None and stage in PAIR_STAGES:
+                self.groups = []  # solved by group but not proven: the chain cannot go on exactly
+                return None
+            if lows is None:
+                attempts = [
+                    g.solve(stage, None, (deadline - time.perf_counter()) / len(self.groups))
+                    for g in self.groups
+                ]
+                if any(a.status != "optimal" or a.bound is None for a in attempts):
+                    self.groups = []
+                    return None
+                lows = [a.bound for a in attempts]
+            if sum(lows) < value - STAGE_TOLERANCE * max(1.0, abs(value)):
+                self.groups = []
+                return None
+            slack = stage_bound(value) - sum(lows)
+            for group, low in zip(self.groups, lows, strict=True):
+                group.bound(stage, low + slack)
+            self.chained.add(stage)
+        attempts = []
+        for index, group in enumerate(self.groups):
+            share = (deadline - time.perf_counter()) / (len(self.groups) - index)
+            start, _ = group.evaluate(self.decision)
+            attempts.append(group.solve(name, start, share))
+        if any(a.decision is None for a in attempts):
+            return None
+        if all(a.status == "optimal" for a in attempts):
+            self.group_optima[name] = [a.bound for a in attempts]
+        bounds = [a.bound for a in attempts]
+        bound = None if any(b is None for b in bounds) else sum(bounds)
+        joined: dict[str, dict] = {
+            "x": dict(self.decision["x"]),
+            "y": dict(self.decision["y"]),
+            "q": {},
+        }
+        for a in attempts:
+            for key in joined:
+                joined[key].update(a.decision.get(key, {}))
+        if not self.feasible(joined):
+            joined = self._repair_sites(name, joined, deadline)
+        worth = math.inf if joined is None else self.evaluate(joined)[1][name]
+        return Attempt(
+            "optimal" if bound is not None and worth <= stage_bound(bound) else "time_limit",
+            joined,
+            worth,
+            bound,
+        )
+
+    def _repair_sites(
+        self, name: str, decision: dict[str, dict], deadline: float
+    ) -> dict[str, dict] | None:
+        """With the transfers (and deals) of `decision` held fixed, find sites that pass every bound."""
+        hm = self.part.hm
+        start, _ = self.evaluate(decision)
+        columns = np.concatenate([hm.columns("q"), hm.columns("deal")])
+        attempt = self.part.solve(
+            name, None, max(deadline - time.perf_counter(), 1.0), fixed=(columns, start[columns])
+        )
+        if attempt.decision is None or not self.feasible(attempt.decision):
+            return None
+        return attempt.decision
 
     def _neighbourhood(self, name: str, start: np.ndarray) -> set[tuple[str, str]] | None:
         """Deals a first, quick solve of a pair stage may use, or None when there is no such step.
 
-        For `deals`: the pairs of the start plus, per component, each giver's three largest
-        takers and each taker's three largest givers (net changes of the start). Afterwards: only
-        the deals already made. Either way the start stays feasible, so the quick solve is a
-        better start for the full stage and never a worse one.
+        For `deals`: the pairs of the start plus, per component, each giver's largest takers and
+        each taker's largest givers (net changes of the start). Afterwards: only the deals already
+        made. Either way the start stays feasible, so the quick solve is a better start for the
+        full stage and never a worse one.
         """
-        hm = self.highs
+        hm = self.part.hm
         if not hasattr(hm.model, "deal"):
             return None
         used = {pair for pair, v in hm.model.deal.items() if start[hm.column[id(v)]] > 0.5}
@@ -423,7 +628,7 @@ class ProvinceRun:
             return used
         if name != "deals":
             return None
-        load_decision(hm.model, self.d, self.decision)
+        self.evaluate(self.decision)
         candidates = set(used)
         for k in self.d.transferable:
             net = {m: pyo.value(change(hm.model, m, k)) for m in self.d.municipalities}
@@ -436,18 +641,17 @@ class ProvinceRun:
                     candidates.update(tuple(sorted((m, o))) for o in near[:NEIGHBOURS])
         return candidates & set(hm.model.deal)
 
-    def _improve_in_neighbourhood(
-        self, name: str, start: np.ndarray, integral: bool, time_limit: float
-    ) -> np.ndarray:
+    def _improve_in_neighbourhood(self, name: str, time_limit: float) -> np.ndarray:
         """Solve the stage on a few deals first (see `_neighbourhood`), again while it improves.
 
         Without it HiGHS spends the stage on the whole pair model: it finds few good deal
         patterns and keeps stray transfers of a few units in the package. Each round starts from
-        the last one's answer, so the start only gets better.
+        the last one's answer, so the start only gets better. Returns the start for the full stage.
         """
-        hm = self.highs
+        hm = self.part.hm
         deadline = time.perf_counter() + time_limit
-        best = self.evaluate(self.decision)[1][name]
+        start, values = self.evaluate(self.decision)
+        best = values[name]
         while (left := deadline - time.perf_counter()) > 0.05:
             allowed = self._neighbourhood(name, start)
             if allowed is None:
@@ -456,25 +660,16 @@ class ProvinceRun:
                 [hm.column[id(v)] for pair, v in hm.model.deal.items() if pair not in allowed],
                 dtype=np.int32,
             )
-            status, values, claimed, _ = hm.minimise(
-                hm.model.stage[name],
-                start,
-                min(left, ROUND_SECONDS),
-                abs_gap=0.999 if integral else 1e-6,
-                presolve=True,
-                closed=closed,
+            attempt = self.part.solve(
+                name, start, min(left, ROUND_SECONDS), fixed=(closed, np.zeros(len(closed)))
             )
-            if values is None:
+            if attempt.decision is None or attempt.worth > best:
                 break
-            decision = hm.decision(values)
-            vector, worth = self.evaluate(decision)
-            if worth[name] > stage_bound(claimed) or worth[name] >= best - 0.5 * integral:
-                if worth[name] <= best and worth[name] <= stage_bound(claimed):
-                    start, self.decision = vector, decision
-                break
-            start, self.decision, best = vector, decision, worth[name]
-            if status == "optimal" and "deals" in dict(self.optima):
-                break  # no new deal allowed: the neighbourhood will not change
+            improved = attempt.worth < best - 0.5
+            self.decision, best = attempt.decision, attempt.worth
+            start, _ = self.evaluate(self.decision)
+            if not improved or (attempt.status == "optimal" and "deals" in dict(self.optima)):
+                break  # no gain, or no new deal allowed: the neighbourhood will not change
         return start
 
     def _keep(
@@ -482,7 +677,7 @@ class ProvinceRun:
     ) -> None:
         self.outcomes.append(StageOutcome(name, value, bound, status, seconds))
         self.optima.append((name, value))
-        self.highs.bound(self.highs.model.stage[name], stage_bound(value))
+        self.part.bound(name, stage_bound(value))
 
     def result(self) -> ProvinceSolution:
         """The final decision; each stage's value is that of this decision.

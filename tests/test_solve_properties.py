@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from builders import make_instance, municipality, site
 from model.check import check
 from model.result import build_result
-from model.solve import solve
+from model.solve import ProvinceRun, solve
 
 KINDS = ["regular", "branch", "small", "amv", "municipal"]
 STATUSES = ["existing", "decided", "planned", "idea"]
@@ -106,3 +106,18 @@ def test_exchange_never_increases_unmet(instance):
     without = build_result(alone, solve(alone)).summary["objectives"]
     assert with_exchange["shortfall"] == without["shortfall"]
     assert with_exchange["unmet"] <= without["unmet"] + 1e-6
+
+
+@FAST
+@given(instances(scope="region"))
+def test_solving_by_region_gives_the_provincial_optima(instance):
+    """Under region scope pair stages are first solved region by region (ProvinceRun._by_group);
+    the optimal stage values must be those of the whole province solved as one model."""
+    by_region = build_result(instance, solve(instance)).summary["objectives"]
+    original = ProvinceRun._by_group
+    ProvinceRun._by_group = lambda self, name, time_limit: None
+    try:
+        whole = build_result(instance, solve(instance)).summary["objectives"]
+    finally:
+        ProvinceRun._by_group = original
+    assert by_region == pytest.approx(whole, abs=1e-5)
