@@ -32,7 +32,9 @@ NEIGHBOURS = 1
 """Partners per municipality and component in the quick rounds of the deals stage."""
 ROUND_SECONDS = 30.0
 """Most time for one quick round on a neighbourhood before the full stage."""
-GROUP_SHARE = 0.7
+STAGE_SHARE = 0.5
+"""Share of the time left that a stage may use when later stages follow."""
+GROUP_SHARE = 0.9
 """Share of a pair stage's time for solving it group by group (region scope)."""
 GROUP_SEPARATOR = "\x1f"
 """Between province and region in an exchange group's label (Instance.exchange_group)."""
@@ -721,14 +723,15 @@ def solve(
         raise ValueError(f"unknown stage(s): {', '.join(unknown)}")
     runs = [ProvinceRun(province_data(instance, p), threads) for p in instance.provinces]
     needs_pairs = instance.settings.rules.max_deals_per_municipality > 0
-    units = len(order) * len(runs)
     for number, name in enumerate(order):
         needs_pairs = needs_pairs or name in PAIR_STAGES
+        # earlier stages weigh more (lexicographic order): a stage may use half of what is left,
+        # the last one all of it; provinces share a stage's time, passing on what they leave
+        share = 1.0 if number == len(order) - 1 else STAGE_SHARE
+        stage_deadline = time.perf_counter() + share * (deadline - time.perf_counter())
         for index, run in enumerate(runs):
-            # an equal share of what is left for each (stage, province) still to run; stages that
-            # finish early leave their time to the later ones
-            left = units - number * len(runs) - index
-            run.run_stage(name, needs_pairs, (deadline - time.perf_counter()) / left)
+            left = (stage_deadline - time.perf_counter()) / (len(runs) - index)
+            run.run_stage(name, needs_pairs, left)
         if progress:
             total = sum(run.outcomes[-1].value for run in runs)
             statuses = {run.outcomes[-1].status for run in runs}
