@@ -16,7 +16,7 @@ Every bound below is implied by the constraints of the spec, so both shapes have
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pyomo.environ as pyo
 
@@ -47,7 +47,6 @@ class ProvinceData:
     lo: dict[str, int]
     hi: dict[str, int]
     min_places: dict[str, int]
-    never_open: list[str] = field(default_factory=list)
     unmet_bound: float | None = None
     """Set once the `unmet` stage is bounded: total unmet places allowed from then on."""
 
@@ -123,7 +122,6 @@ def province_data(instance: Instance, province: str) -> ProvinceData:
         lo={s: int(v) for s, v in openable["lo"].items()},
         hi={s: int(v) for s, v in openable["hi"].items()},
         min_places={s: int(v) for s, v in openable["min_places"].items()},
-        never_open=sorted(set(sites.index) - set(openable.index)),
     )
 
 

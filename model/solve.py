@@ -90,9 +90,6 @@ class Solution:
         statuses = {o.status for p in self.provinces.values() for o in p.stages}
         return "optimal" if statuses <= {"optimal"} else "time_limit"
 
-    def stage_value(self, name: str) -> float:
-        return sum(o.value for p in self.provinces.values() for o in p.stages if o.name == name)
-
     def gap(self) -> float:
         """Largest gap over the stages and provinces (0 when everything is proven optimal)."""
         gaps = [o.gap for p in self.provinces.values() for o in p.stages]
