@@ -13,6 +13,8 @@ the start, then without presolve.
 from __future__ import annotations
 
 import math
+import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -97,8 +99,27 @@ class Solution:
 
 
 def highs_version() -> str:
-    h = highspy.Highs()
-    return f"{h.versionMajor()}.{h.versionMinor()}.{h.versionPatch()}"
+    return (
+        f"{highspy.HIGHS_VERSION_MAJOR}.{highspy.HIGHS_VERSION_MINOR}.{highspy.HIGHS_VERSION_PATCH}"
+    )
+
+
+def quiet_highs() -> highspy.Highs:
+    """A Highs object without its banner, which HiGHS writes to the process's stdout once.
+
+    Our stdout carries the package (and CSV when piped), so the banner is sent to /dev/null.
+    """
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            highs = highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+    highs.setOptionValue("output_flag", False)
+    return highs
 
 
 class HighsModel:
@@ -109,8 +130,7 @@ class HighsModel:
         self.vars = list(model.component_data_objects(pyo.Var, descend_into=True))
         self.column = {id(v): n for n, v in enumerate(self.vars)}
         self.integer = np.array([v.is_integer() for v in self.vars], dtype=bool)
-        self.highs = highspy.Highs()
-        self.highs.setOptionValue("output_flag", False)
+        self.highs = quiet_highs()
         self.highs.setOptionValue("random_seed", 0)
         self.highs.setOptionValue("mip_rel_gap", 0.0)
         if threads:
