@@ -50,6 +50,10 @@ LABELS: dict[str, dict[str, str]] = {
         "report.gap": "gat",
         "report.deals": "Afspraken",
         "report.no_deals": "Geen uitruil nodig of mogelijk.",
+        "report.not_proven": (
+            "Niet elke doelstelling is binnen de tijdslimiet bewezen optimaal (zie 'gat'); het "
+            "pakket klopt wel. Een ruimere --time-limit kan het verbeteren."
+        ),
         "report.municipalities": "Gemeenten",
         "report.sites": "Te openen en uit te breiden locaties",
         "report.no_sites": "Geen nieuwe locaties.",
@@ -270,6 +274,10 @@ LABELS: dict[str, dict[str, str]] = {
         "report.gap": "gap",
         "report.deals": "Deals",
         "report.no_deals": "No exchange needed or possible.",
+        "report.not_proven": (
+            "Not every objective was proven optimal within the time limit (see 'gap'); the "
+            "package itself is valid. A larger --time-limit may improve it."
+        ),
         "report.municipalities": "Municipalities",
         "report.sites": "Sites to open or extend",
         "report.no_sites": "No new sites.",

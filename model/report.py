@@ -121,6 +121,11 @@ def markdown_table(frame: pd.DataFrame) -> str:
     return "\n".join([header, rule, *rows])
 
 
+def percent(gap: float | None) -> str:
+    """A stage's relative gap for people: "0 %", "18.2 %", or "?" when no bound is known."""
+    return "?" if gap is None else f"{100 * gap:.1f} %".replace(".0 %", " %")
+
+
 def package_lines(result: Result) -> list[str]:
     """The provincial test, the stage values and the deals, as markdown lines."""
     lang = result.lang
@@ -137,12 +142,15 @@ def package_lines(result: Result) -> list[str]:
                 text(lang, "report.stage"): text(lang, f"stage.{name}"),
                 text(lang, "report.value"): value,
                 text(lang, "col.status"): text(lang, f"status.{s['stages'][name]['status']}"),
-                text(lang, "report.gap"): s["stages"][name]["gap"],
+                text(lang, "report.gap"): percent(s["stages"][name]["gap"]),
             }
             for name, value in s["objectives"].items()
         ]
     )
-    lines += [markdown_table(stage_rows), "", f"## {text(lang, 'report.deals')}", ""]
+    lines.append(markdown_table(stage_rows))
+    if s["status"] != "optimal":
+        lines += ["", text(lang, "report.not_proven")]
+    lines += ["", f"## {text(lang, 'report.deals')}", ""]
     if result.deals.empty:
         lines.append(text(lang, "report.no_deals"))
     lines += [f"- {d}" for d in result.deals["description"]]
