@@ -66,7 +66,10 @@ def write_tables(result: Result, folder: Path) -> None:
         json.dumps(result.summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     for name in TABLES:
-        getattr(result, name).to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+        frame = getattr(result, name)
+        flags = frame.select_dtypes(bool).columns  # cli.md: counted, open as true/false
+        frame = frame.assign(**{c: frame[c].map({True: "true", False: "false"}) for c in flags})
+        frame.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
     (folder / "report.md").write_text(markdown(result), encoding="utf-8")
 
 
