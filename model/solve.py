@@ -562,11 +562,7 @@ class ProvinceRun:
         if len(self.groups) < 2:
             return None
         for stage, value in self.optima:
-            if (
-                stage == "shortfall"
-                or stage in self.group_optima
-                and self.group_optima[stage] is True
-            ):
+            if stage == "shortfall" or stage in self.chained:
                 continue
             lows = self.group_optima.get(stage)
             if lows is None and stage in PAIR_STAGES:
