@@ -21,7 +21,7 @@ import pandas as pd
 from model.errors import InputError
 from model.fallback import fallback
 from model.lang import text
-from model.reading import RawInstance, csv_text, flatten_settings, instance_from_raw
+from model.reading import RawInstance, csv_text, flatten_settings, instance_from_raw, toml_text
 from model.report import markdown_table, replace_folder, write_result
 from model.result import Result, build_result, tidy
 from model.scenario import Scenario, apply_scenario
@@ -30,6 +30,8 @@ from model.solve import solve
 BASELINE = "baseline"
 COMPARE_FILE, MARKDOWN_FILE, DELTA_FILE = "compare.csv", "compare.md", "municipalities_delta.csv"
 FALLBACK_FILE = "fallback.csv"
+SCENARIO_FILE = "scenario.toml"
+"""A sweep point's settings as a scenario file, in its run folder."""
 """The minister's fallback of one run, in its result folder."""
 PROVINCE_MEASURES = (
     "reception_task",
@@ -231,7 +233,7 @@ def write_compare(
 
     def fill(folder: Path) -> None:
         for run, outcome in zip(runs, outcomes, strict=True):
-            write_result(outcome.result, folder / run.stem, extra=_fallback_writer(outcome))
+            write_result(outcome.result, folder / run.stem, extra=_run_files(run, outcome))
         (folder / COMPARE_FILE).write_text(csv_text(table.reset_index()), encoding="utf-8")
         (folder / DELTA_FILE).write_text(csv_text(delta), encoding="utf-8")
         markdown = compare_markdown(runs, outcomes, table, delta, options)
@@ -241,9 +243,19 @@ def write_compare(
     return table
 
 
-def _fallback_writer(outcome: Outcome) -> Callable[[Path], None]:
+def _run_files(run: Run, outcome: Outcome) -> Callable[[Path], None]:
+    """fallback.csv, and for a sweep point (settings only, no file) its scenario.toml.
+
+    With that file a sweep run is re-checked like any scenario run:
+    `uitruil check INSTANCE DIR/<run> --scenario DIR/<run>/scenario.toml`.
+    """
+
     def write(folder: Path) -> None:
         (folder / FALLBACK_FILE).write_text(csv_text(outcome.fallback), encoding="utf-8")
+        scenario = run.scenario
+        if scenario is not None and not scenario.entries:
+            tree = {"name": scenario.name, "settings": scenario.settings}
+            (folder / SCENARIO_FILE).write_text(toml_text(tree) + "\n", encoding="utf-8")
 
     return write
 

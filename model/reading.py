@@ -851,6 +851,11 @@ def _write_folder(raw: RawInstance, folder: Path) -> None:
     write_csv(raw.sites, folder / SITES_FILE)
 
 
+def toml_text(tree: dict[str, Any]) -> str:
+    """A settings tree (or a scenario's) as TOML text."""
+    return _toml(tree)
+
+
 def _toml(tree: dict[str, Any], path: tuple[str, ...] = ()) -> str:
     """`tree` as TOML: its plain values under a [table] header, then its nested tables."""
     values = [

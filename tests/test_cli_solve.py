@@ -160,3 +160,14 @@ def test_check_re_verifies_a_scenario_run(tmp_path):
     assert run("check", TOY, out, "--scenario", scenario).exit_code == 0
     without = run("check", TOY, out)
     assert without.exit_code == 2 and "--scenario" in without.output
+
+
+def test_sweep_runs_are_re_checked_with_their_scenario_file(tmp_path):
+    out = tmp_path / "sweep"
+    result = run("sweep", TOY, "--set", "weights.housing=0.5,2", "--out", out, "--time-limit", "30")
+    assert result.exit_code == 0, result.output
+    folders = [p for p in out.iterdir() if (p / "scenario.toml").is_file()]
+    assert len(folders) == 2
+    for folder in folders:
+        checked = run("check", TOY, folder, "--scenario", folder / "scenario.toml")
+        assert checked.exit_code == 0, checked.output
