@@ -13,28 +13,15 @@ check fails.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import sys
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import MUNICIPALITY_COLUMNS, SITE_COLUMNS, Site, read_csv
+from common import MUNICIPALITY_COLUMNS, SITE_COLUMNS, Site, read_csv, site_from_row
 
-INT_COLUMNS = (
-    "population",
-    "reception_task",
-    "amv_task",
-    "housing_task",
-    "housing_extra_max",
-    "ukraine_task",
-    "ukraine_extra_max",
-)
-
-
-def _date(text: str) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+from model.instance import INT_COLUMNS
 
 
 @dataclass
@@ -79,17 +66,7 @@ def load(folder: Path) -> Loaded:
         problems.append("duplicate site ids")
     sites = {}
     for r in rows:
-        s = Site(
-            r["municipality"],
-            r["name"],
-            r["kind"],
-            r["status"],
-            int(r["min_places"]),
-            int(r["max_places"]),
-            _date(r["available_from"]),
-            _date(r["available_until"]),
-            int(r["cost_per_place"]),
-        )
+        s = site_from_row(r, r["municipality"], int(r["cost_per_place"]))
         if s.municipality not in codes:
             problems.append(f"{r['id']}: unknown municipality {s.municipality}")
         if not 0 <= s.min_places <= s.max_places:

@@ -135,6 +135,25 @@ class Site:
         return ""
 
 
+def site_from_row(row: dict[str, str], municipality: str, cost: int) -> Site:
+    """A Site from a sites.csv-shaped row (dates as YYYY-MM-DD or blank)."""
+
+    def date(text: str) -> dt.date | None:
+        return dt.date.fromisoformat(text) if text else None
+
+    return Site(
+        municipality,
+        row["name"],
+        row["kind"],
+        row["status"],
+        int(row["min_places"]),
+        int(row["max_places"]),
+        date(row["available_from"]),
+        date(row["available_until"]),
+        cost,
+    )
+
+
 def read_csv(name: str) -> list[dict[str, str]]:
     with open(DATA / name, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))

@@ -14,7 +14,6 @@ random draw, the cost per place, uses a fixed seed), so rerunning gives byte-ide
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import random
 
 from check import Loaded, idle_sites, load, markdown_table, short_municipalities, summary
@@ -24,12 +23,12 @@ from common import (
     MUNICIPALITY_COLUMNS,
     REFERENCE_DATE,
     Municipality,
-    Site,
     apportion,
     by_population,
     national_keys,
     read_csv,
     site_cost,
+    site_from_row,
     template,
     write_csv,
     write_sites,
@@ -114,10 +113,6 @@ def site_design() -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def _date(text: str) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
 def build() -> None:
     rng = random.Random(SEED)
     ms_regions = municipalities()
@@ -148,17 +143,7 @@ def build() -> None:
             }
         )
     sites = [
-        Site(
-            code_of[r["municipality"]],
-            r["name"],
-            r["kind"],
-            r["status"],
-            int(r["min_places"]),
-            int(r["max_places"]),
-            _date(r["available_from"]),
-            _date(r["available_until"]),
-            site_cost(r["kind"], rng),
-        )
+        site_from_row(r, code_of[r["municipality"]], site_cost(r["kind"], rng))
         for r in site_design()
     ]
     OUT.mkdir(parents=True, exist_ok=True)
