@@ -1,13 +1,16 @@
 """The normalised `Instance`: effective settings, tasks per component, sites with their counted flag.
 
 `model/reading.py` turns files into typed, validated tables; this module turns those tables into the
-one object every later step uses (shared/spec/model.md, "Components" and "Sites"). No solver here.
+one object every later step uses (docs/model.md, "Components", "Sites" and "Deals"). No solver here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +28,13 @@ MUNICIPALITY_DEFAULTS: dict[str, object] = {
     "ukraine_extra_max": 0,
     "willing_extra": 0.0,
 }
-"""Optional columns of municipalities.csv and their defaults (instance-format.md)."""
+"""Optional columns of municipalities.csv and their defaults (docs/instance-format.md)."""
+
+EARTH_RADIUS_KM = 6371.0088
+"""Mean radius of the earth (IUGG), for straight-line distances between centroids."""
+GROUP_SEPARATOR = "\x1f"
+"""Between province and region in an exchange group's label (`Instance.exchange_group`)."""
+DEAL_RULES = ("require", "forbid")
 
 INT_COLUMNS = (
     "population",
@@ -44,17 +53,21 @@ class Instance:
 
     municipalities: index `code`; columns name, province, region ("" when none), population,
         ses_woa, reception_task, amv_task, housing_task, housing_extra_max, ukraine_task,
-        ukraine_extra_max, willing_extra, max_site_size (float, NaN = no preference).
+        ukraine_extra_max, willing_extra, max_site_size (float, NaN = no preference), lat, lon
+        (decimal degrees of the centroid, NaN when unknown).
     sites: index `id`; columns municipality, name, kind, status, min_places, max_places,
         available_from, available_until (datetime.date or None), cost_per_place (NaN when blank),
         counted (bool), reason (why not counted, "" when counted), committed (bool),
         status_weight (rho), lo, hi (bounds on places when open; for soft sites clipped to the
         kind's size rule, lo > hi means it can never open).
+    deal_rules: columns a, b (codes, a < b), rule ("require" or "forbid"): deals the PRT has
+        locked or taken off the table (docs/model.md, "Deals").
     """
 
     settings: Settings
     municipalities: pd.DataFrame
     sites: pd.DataFrame
+    deal_rules: pd.DataFrame = field(default_factory=lambda: empty_deal_rules())
     source: Path | None = None
     tasks_computed: bool = False
     warnings: list[Problem] = field(default_factory=list)
@@ -103,8 +116,57 @@ class Instance:
         if scope == "none":
             return pd.Series(m.index, index=m.index)
         if scope == "region":
-            return m["province"] + "\x1f" + m["region"]
+            return m["province"] + GROUP_SEPARATOR + m["region"]
         return m["province"].copy()
+
+    def distance_km(self, a: str, b: str) -> int | None:
+        """Straight-line distance between the centroids of a and b in whole km; None if unknown."""
+        m = self.municipalities
+        return whole_km(m.at[a, "lat"], m.at[a, "lon"], m.at[b, "lat"], m.at[b, "lon"])
+
+    def deal_rule(self, a: str, b: str) -> str | None:
+        """ "require" or "forbid" when the PRT fixed the deal between a and b, else None."""
+        key = tuple(sorted((a, b)))
+        rows = self.deal_rules
+        hit = rows[(rows["a"] == key[0]) & (rows["b"] == key[1])]
+        return None if hit.empty else str(hit["rule"].iloc[0])
+
+    def may_deal(self, a: str, b: str) -> bool:
+        """Whether a deal between a and b is allowed: same exchange group, not forbidden, and
+        not farther apart than `rules.max_distance_km` (docs/model.md, "Deals")."""
+        group = self.exchange_group()
+        if a == b or group[a] != group[b] or self.deal_rule(a, b) == "forbid":
+            return False
+        limit = self.settings.rules.max_distance_km
+        if limit > 0:
+            km = self.distance_km(a, b)
+            return km is not None and km <= limit
+        return True
+
+
+def whole_km(lat1: float, lon1: float, lat2: float, lon2: float) -> int | None:
+    """Great-circle distance in km, rounded half up to whole km; None when a point is unknown."""
+    if any(pd.isna(v) for v in (lat1, lon1, lat2, lon2)):
+        return None
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+    return math.floor(km + 0.5)
+
+
+@cache
+def shipped_centroids() -> pd.DataFrame:
+    """Centroids of the 342 municipalities of 2024 (model/data/municipality_centroids.csv)."""
+    source = resources.files("model").joinpath("data/municipality_centroids.csv")
+    with source.open(encoding="utf-8") as handle:
+        return pd.read_csv(handle, dtype={"code": str}).set_index("code")
+
+
+def empty_deal_rules() -> pd.DataFrame:
+    return pd.DataFrame(
+        {"a": pd.Series(dtype=str), "b": pd.Series(dtype=str), "rule": pd.Series(dtype=str)}
+    )
 
 
 def site_counts(
@@ -139,6 +201,7 @@ def build_instance(
     sites: pd.DataFrame,
     source: Path | None = None,
     warnings: list[Problem] | None = None,
+    deal_rules: pd.DataFrame | None = None,
 ) -> Instance:
     """Normalise validated tables into an `Instance`.
 
@@ -146,7 +209,8 @@ def build_instance(
     instance-format.md; missing optional columns get their defaults. When `reception_task` is
     absent the tasks are computed from `[forecast]` (model.md, "Indicative distribution").
     `sites` needs id, municipality, kind, status, min_places, max_places and may have name,
-    available_from, available_until, cost_per_place. Types must already be right (reading.py).
+    available_from, available_until, cost_per_place. `deal_rules` has a, b, rule (deals.csv).
+    Types must already be right (reading.py).
     """
     m = municipalities.copy()
     if "code" in m.columns:
@@ -164,6 +228,11 @@ def build_instance(
     m["max_site_size"] = m["max_site_size"].astype(float)
     m["willing_extra"] = m["willing_extra"].astype(float)
     m["ses_woa"] = m["ses_woa"].astype(float)
+    shipped = shipped_centroids()
+    for column in ("lat", "lon"):
+        known = m.index.map(lambda code, c=column: shipped[c].get(code, float("nan")))
+        given = m[column].astype(float) if column in m.columns else pd.Series(float("nan"), m.index)
+        m[column] = given.fillna(pd.Series(known, index=m.index)).astype(float)
 
     tasks_computed = "reception_task" not in m.columns
     if tasks_computed:
@@ -224,10 +293,24 @@ def build_instance(
     ]
     s["lo"] = s["lo"].astype("int64")
     s["hi"] = s["hi"].astype("int64")
+    rules = empty_deal_rules()
+    if deal_rules is not None and len(deal_rules):
+        pairs = [
+            tuple(sorted((str(a), str(b))))
+            for a, b in zip(deal_rules["a"], deal_rules["b"], strict=True)
+        ]
+        rules = pd.DataFrame(
+            {
+                "a": [p[0] for p in pairs],
+                "b": [p[1] for p in pairs],
+                "rule": [str(r).lower() for r in deal_rules["rule"]],
+            }
+        ).sort_values(["a", "b"], ignore_index=True)
     return Instance(
         settings=settings,
         municipalities=m,
         sites=s,
+        deal_rules=rules,
         source=source,
         tasks_computed=tasks_computed,
         warnings=list(warnings or []),

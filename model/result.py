@@ -13,8 +13,8 @@ import pandas as pd
 
 from model.instance import Instance
 from model.lang import text
+from model.outcome import Solution
 from model.settings import COMPONENTS
-from model.solve import Solution
 
 MUNICIPALITY_COLUMNS = (
     ["code", "name", "province", "region"]
@@ -33,7 +33,20 @@ SITE_COLUMNS = [
     "over_preference",
 ]
 TRANSFER_COLUMNS = ["from", "to", "component", "amount"]
-DEAL_COLUMNS = ["a", "b", "description"]
+MAX_STAGES = frozenset({"fairness"})
+"""Stages whose value for several provinces is the largest, not the sum, of theirs."""
+DEAL_COLUMNS = [
+    "a",
+    "b",
+    "description",
+    "km",
+    "units",
+    "value_ab",
+    "value_ba",
+    "volunteer",
+    "voluntary",
+]
+"""deals.csv: value_ab is the value of what b performs for a; volunteer takes on the imbalance."""
 
 
 def tidy(value: float) -> float | int:
@@ -102,35 +115,194 @@ def transfer_table(solution: Solution) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def describe_deal(a: str, b: str, transfers: pd.DataFrame, names: pd.Series, lang: str) -> str:
-    """One line a person can read out: what each side does for the other, the giving side first."""
-    done, nothing = [], []
-    for giver, taker in ((a, b), (b, a)):
-        rows = transfers[(transfers["from"] == giver) & (transfers["to"] == taker)]
-        parts = [
-            text(
-                lang,
-                f"transfer.{r.component}{'.one' if r.amount == 1 else ''}",
-                taker=names[taker],
-                giver=names[giver],
-                n=r.amount,
+@dataclass(frozen=True)
+class DealFigures:
+    """The figures of one deal {a, b} (docs/model.md, "Deals").
+
+    moved[giver, taker][k]: units of giver's task in k that taker performs; value[giver, taker]:
+    their value. The side that takes on more value than it gets back is the `volunteer`; its
+    `imbalance` is the difference, of which `voluntary` (under rules.balance = "deal") is what it
+    volunteers beyond the balance tolerance, out of its willing_extra.
+    """
+
+    a: str
+    b: str
+    moved: dict[tuple[str, str], dict[str, int]]
+    value: dict[tuple[str, str], float]
+    volunteer: str | None
+    imbalance: float
+    voluntary: float
+    km: int | None
+    per_deal: bool = True
+    """Does the deal balance on its own (rules.balance = "deal")?"""
+
+    @property
+    def units(self) -> int:
+        return sum(sum(parts.values()) for parts in self.moved.values())
+
+
+def deal_figures(
+    a: str,
+    b: str,
+    transfers: pd.DataFrame,
+    weights: dict[str, float],
+    rules: dict,
+    km: int | None = None,
+) -> DealFigures:
+    """The figures of the deal between a and b from the transfers between them."""
+    moved: dict[tuple[str, str], dict[str, int]] = {(a, b): {}, (b, a): {}}
+    between = transfers[
+        ((transfers["from"] == a) & (transfers["to"] == b))
+        | ((transfers["from"] == b) & (transfers["to"] == a))
+    ]
+    for row in between.itertuples(index=False):
+        parts = moved[str(row[0]), str(row[1])]
+        parts[row[2]] = parts.get(row[2], 0) + int(row[3])
+    value = {pair: sum(weights[k] * n for k, n in parts.items()) for pair, parts in moved.items()}
+    imbalance = value[a, b] - value[b, a]
+    volunteer = b if imbalance > 1e-9 else a if imbalance < -1e-9 else None
+    imbalance = abs(imbalance)
+    per_deal = rules.get("balance", "deal") == "deal"
+    voluntary = 0.0
+    if per_deal:
+        voluntary = max(0.0, imbalance - float(rules.get("balance_tolerance", 0.0)))
+    return DealFigures(a, b, moved, value, volunteer, imbalance, voluntary, km, per_deal)
+
+
+def voluntary_units(figures: DealFigures, weights: dict[str, float]) -> dict[str, int] | None:
+    """The voluntary value as whole units of what the volunteer takes over, in component order.
+
+    None when the voluntary value is no whole number of units of the components it takes over
+    (the sentence then names the value instead).
+    """
+    if figures.volunteer is None or figures.voluntary <= 1e-9:
+        return {}
+    other = figures.a if figures.volunteer == figures.b else figures.b
+    taken = figures.moved[other, figures.volunteer]
+    left, units = figures.voluntary, {}
+    for k in COMPONENTS:
+        if left <= 1e-9 or k not in taken:
+            continue
+        n = min(taken[k], left / weights[k])
+        if abs(n - round(n)) > 1e-9:
+            return None
+        units[k] = int(round(n))
+        left -= units[k] * weights[k]
+    return units if left <= 1e-9 else None
+
+
+def _pieces(parts: dict[str, int], lang: str) -> list[tuple[str, str]]:
+    """(group, phrase) per component with units, in component order."""
+    return [
+        (
+            "reception" if k in ("regular", "amv") else k,
+            text(lang, f"piece.{k}{'.one' if n == 1 else ''}", n=n),
+        )
+        for k in COMPONENTS
+        if (n := parts.get(k, 0)) > 0
+    ]
+
+
+def _clause(parts: dict[str, int], giver: str, lang: str) -> str:
+    """What one side does for the other, e.g. "neemt 92 reguliere opvangplekken over van X"."""
+    pieces = _pieces(parts, lang)
+    and_ = text(lang, "word.and")
+    clauses = []
+    reception = [p for group, p in pieces if group == "reception"]
+    if reception:
+        clauses.append(text(lang, "clause.reception", pieces=and_.join(reception), giver=giver))
+    declared = [p for group, p in pieces if group != "reception"]
+    if declared:
+        clauses.append(text(lang, "clause.declared", pieces=and_.join(declared), giver=giver))
+    return and_.join(clauses)
+
+
+def describe_deal(
+    figures: DealFigures, names: pd.Series, weights: dict[str, float], lang: str
+) -> str:
+    """One sentence that reads as a contract: what each side does for the other, the side that
+    takes over most first, then the voluntary part named as such (docs/model.md, "Deals")."""
+    a, b, volunteer = figures.a, figures.b, figures.volunteer
+    units = voluntary_units(figures, weights)
+
+    def speaks_first(pair: tuple[str, str]) -> tuple:
+        taken = figures.moved[pair]
+        return (-figures.value[pair], not (taken.get("regular") or taken.get("amv")), pair[1])
+
+    said, extra = [], False
+    for giver, taker in sorted(((a, b), (b, a)), key=speaks_first):
+        parts = dict(figures.moved[giver, taker])
+        if taker == volunteer and units:
+            parts = {k: n - units.get(k, 0) for k, n in parts.items()}
+        if any(parts.values()):
+            said.append(f"{names[taker]} {_clause(parts, names[giver], lang)}")
+            extra = extra or (taker == volunteer and bool(units))
+        elif taker == volunteer and units:
+            parts = _voluntary(units, lang)
+            said.append(
+                text(
+                    lang, "deal.voluntary_only", taker=names[taker], giver=names[giver], parts=parts
+                )
             )
-            for r in rows.itertuples()
-        ]
-        if parts:
-            done.append("; ".join(parts))
         else:
-            nothing.append(text(lang, "deal.nothing_back", name=names[taker]))
-    return "; ".join(done + nothing)
+            said.append(text(lang, "deal.nothing_back", name=names[taker]))
+    if extra:
+        said.append(
+            text(
+                lang, "deal.voluntary_extra", taker=names[volunteer], parts=_voluntary(units, lang)
+            )
+        )
+    elif units is None:
+        value = number(figures.voluntary, lang)
+        said.append(text(lang, "deal.voluntary_value", taker=names[volunteer], value=value))
+    tolerated = figures.imbalance - figures.voluntary
+    if volunteer is not None and tolerated > 1e-9:
+        key = "deal.tolerance" if figures.per_deal else "deal.net"
+        said.append(text(lang, key, taker=names[volunteer], value=number(tolerated, lang)))
+    return "; ".join(said)
+
+
+def _voluntary(units: dict[str, int], lang: str) -> str:
+    return text(lang, "word.and").join(
+        text(lang, f"voluntary.{k}{'.one' if n == 1 else ''}", n=n) for k, n in units.items() if n
+    )
+
+
+def number(value: float, lang: str) -> str:
+    """A figure in a sentence: whole numbers plain, others with two decimals in the language's style."""
+    value = tidy(value)
+    if isinstance(value, int):
+        return str(value)
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", text(lang, "number.decimal"))
 
 
 def deal_table(instance: Instance, transfers: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per deal: its sentence and its figures (deals.csv)."""
     names = instance.municipalities["name"]
-    pairs = sorted({tuple(sorted((r["from"], r["to"]))) for _, r in transfers.iterrows()})
-    rows = [
-        {"a": a, "b": b, "description": describe_deal(a, b, transfers, names, lang)}
-        for a, b in pairs
-    ]
+    weights = instance.settings.weights.model_dump()
+    rules = instance.settings.rules.model_dump()
+    pairs = sorted(
+        {
+            tuple(sorted((str(f), str(t))))
+            for f, t in zip(transfers["from"], transfers["to"], strict=True)
+        }
+    )
+    rows = []
+    for a, b in pairs:
+        figures = deal_figures(a, b, transfers, weights, rules, instance.distance_km(a, b))
+        rows.append(
+            {
+                "a": a,
+                "b": b,
+                "description": describe_deal(figures, names, weights, lang),
+                "km": figures.km,
+                "units": figures.units,
+                "value_ab": tidy(figures.value[a, b]),
+                "value_ba": tidy(figures.value[b, a]),
+                "volunteer": figures.volunteer or "",
+                "voluntary": tidy(figures.voluntary),
+            }
+        )
     return pd.DataFrame(rows, columns=DEAL_COLUMNS)
 
 
@@ -198,10 +370,11 @@ def build_result(
     deals = deal_table(instance, transfers, lang)
     stages = {}
     for name in solution.order:
-        outcomes = [o for p in solution.provinces.values() for o in p.stages if o.name == name]
+        outcomes = solution.outcomes(name)
         gaps = [o.gap for o in outcomes]
+        values = [o.value for o in outcomes]
         stages[name] = {
-            "value": tidy(sum(o.value for o in outcomes)),
+            "value": tidy(max(values, default=0.0) if name in MAX_STAGES else sum(values)),
             "status": "optimal" if all(o.status == "optimal" for o in outcomes) else "time_limit",
             "gap": None if any(g is None for g in gaps) else tidy(max(gaps, default=0.0)),
             "seconds": round(sum(o.seconds for o in outcomes), 3),

@@ -1,4 +1,4 @@
-"""Settings of an instance (`instance.toml`), with the defaults of shared/spec/instance-format.md.
+"""Settings of an instance (`instance.toml`), with the defaults of docs/instance-format.md.
 
 Every setting except `name` and `reference_date` has a default; unknown keys are an error so that a
 typo never silently falls back to a default.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 COMPONENTS: tuple[str, ...] = ("regular", "amv", "housing", "ukraine")
 """Components of a municipality's task (model.md, "Components")."""
@@ -17,19 +17,34 @@ COMPONENTS: tuple[str, ...] = ("regular", "amv", "housing", "ukraine")
 STATUSES: tuple[str, ...] = ("existing", "decided", "planned", "idea")
 COMMITTED_STATUSES: tuple[str, ...] = ("existing", "decided")
 SITE_KINDS: tuple[str, ...] = ("regular", "branch", "small", "amv", "municipal")
+SOFT_STATUSES: tuple[str, ...] = ("planned", "idea")
 STAGES: tuple[str, ...] = (
     "shortfall",
     "unmet",
+    "fairness",
+    "firm",
     "preference",
     "new_sites",
     "deals",
+    "distance",
     "transfers",
     "new_places",
 )
-"""Objective stages of model.md, in the default order."""
+"""Objective stages of docs/model.md, in the default order."""
 
 Component = Literal["regular", "amv", "housing", "ukraine"]
-Stage = Literal["shortfall", "unmet", "preference", "new_sites", "deals", "transfers", "new_places"]
+Stage = Literal[
+    "shortfall",
+    "unmet",
+    "fairness",
+    "firm",
+    "preference",
+    "new_sites",
+    "deals",
+    "distance",
+    "transfers",
+    "new_places",
+]
 
 
 class _Strict(BaseModel):
@@ -42,12 +57,15 @@ class Forecast(_Strict):
 
 
 class Weights(_Strict):
-    """Value of one unit of each component, in reception-place equivalents (all > 0)."""
+    """Value of one unit of each component, in reception-place equivalents.
 
-    regular: PositiveFloat = 1.0
-    amv: PositiveFloat = 1.0
-    housing: PositiveFloat = 1.0
-    ukraine: PositiveFloat = 1.0
+    A weight of 0 means the component does not count and cannot be traded (docs/model.md).
+    """
+
+    regular: float = Field(default=1.0, ge=0)
+    amv: float = Field(default=1.0, ge=0)
+    housing: float = Field(default=1.0, ge=0)
+    ukraine: float = Field(default=1.0, ge=0)
 
 
 class StatusWeight(_Strict):
@@ -64,7 +82,13 @@ class Rules(_Strict):
     transferable: tuple[Component, ...] = COMPONENTS
     min_duration_years: int = Field(default=5, ge=0)
     max_deals_per_municipality: int = Field(default=0, ge=0)
+    balance: Literal["deal", "municipality"] = "deal"
+    """Under "deal" every deal balances on its own; under "municipality" each municipality's total."""
     balance_tolerance: float = Field(default=0.0, ge=0)
+    pass_through: bool = False
+    """May a municipality both take over and hand over units of the same component?"""
+    max_distance_km: float = Field(default=0.0, ge=0)
+    """No deal between municipalities farther apart than this (centroids); 0 = no limit."""
     status_weight: StatusWeight = StatusWeight()
 
 
