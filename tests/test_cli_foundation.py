@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from test_reading import MUNICIPALITIES, SETTINGS, SITES, write_folder
 
+from builders import MUNICIPALITIES, SETTINGS, SITES, write_folder
 from solver_cli import main
 
 FORECAST = SETTINGS + "[forecast]\nreception = 1000\namv = 80\n"

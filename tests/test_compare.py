@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from test_scenarios import HALF_AND_CLOSED, OVERIJSSEL, TOY, write
 
+from builders import HALF_AND_CLOSED, OVERIJSSEL, TOY, write
 from model.compare import PROVINCE_MEASURES
 from model.lang import LANGUAGES, has_text, text
 from model.reading import read_instance, read_raw, write_instance

@@ -9,51 +9,15 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from builders import MUNICIPALITIES, SETTINGS, SITES, assert_same_instance, write_folder
 from model.errors import InputError, Problem
 from model.reading import read_instance, read_raw, write_instance
-
-SETTINGS = 'name = "Test"\nreference_date = 2025-07-01\n'
-MUNICIPALITIES = """\
-code,name,province,region,population,ses_woa,reception_task,amv_task,housing_task,willing_extra
-GM0001,Aa,P,R1,10000,0.1,20,2,5,0
-GM0002,Bb,P,R1,30000,-0.2,50,4,,1.5
-GM0003,Cc,Q,R2,20000,,40,3,3,
-"""
-SITES = """\
-id,municipality,name,kind,status,min_places,max_places,available_from,available_until,cost_per_place
-S1,GM0001,Azc,regular,existing,100,300,,,
-S2,GM0002,,small,idea,60,120,2024-01-01,,1500.5
-S3,GM0003,,amv,planned,16,40,,2031-01-01,
-"""
-
-
-def write_folder(
-    folder: Path,
-    settings: str = SETTINGS,
-    municipalities: str = MUNICIPALITIES,
-    sites: str = SITES,
-) -> Path:
-    """An instance folder with the given file contents (UTF-8)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in (
-        ("instance.toml", settings),
-        ("municipalities.csv", municipalities),
-        ("sites.csv", sites),
-    ):
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
 
 
 def problems_of(path: Path) -> list[Problem]:
     with pytest.raises(InputError) as caught:
         read_instance(path)
     return caught.value.problems
-
-
-def assert_same_instance(a, b) -> None:
-    assert a.settings == b.settings
-    pd.testing.assert_frame_equal(a.municipalities, b.municipalities)
-    pd.testing.assert_frame_equal(a.sites, b.sites)
 
 
 def test_good_instance_reads_with_defaults_filled_in(tmp_path):

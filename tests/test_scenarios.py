@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from test_reading import assert_same_instance
 
+from builders import HALF_AND_CLOSED, OVERIJSSEL, TOY, assert_same_instance, write
 from model.errors import InputError
 from model.reading import instance_from_raw, read_instance, read_raw, write_instance
 from model.scenario import (
@@ -23,41 +23,6 @@ from model.scenario import (
     sweep_scenarios,
 )
 from solver_cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
-TOY = ROOT / "instances" / "toy"
-OVERIJSSEL = ROOT / "instances" / "overijssel-2024"
-
-HALF_AND_CLOSED = """\
-name = "Housing counts half; the sporthal in Aadorp closes"
-
-[settings]
-weights = { housing = 0.5 }
-rules = { exchange_scope = "none" }
-
-[[municipality]]
-code = "GM9001"
-housing_extra_max = 0
-
-[[site]]
-id = "A2"
-remove = true
-
-[[site]]
-id = "D1"
-municipality = "GM9004"
-kind = "municipal"
-status = "decided"
-min_places = 10
-max_places = 60
-"""
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def run(*args: object):
