@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 import tempfile
-from pathlib import Path
 
 import pytest
 from report_fixtures import FORMULA_NAME, compare_folder, meeting_result
@@ -15,8 +15,8 @@ from model.html_report import render, write_html
 from model.lang import text
 from model.presentation import Package, load_package, number
 
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-SCREENSHOT = Path("/tmp/report.png")
+BROWSERS = ("chromium", "chromium-browser", "google-chrome")
+"""Names of a Chromium to look for on PATH, in this order."""
 KEY_NUMBERS = ("2.260", "1.860", "1.800", "60", "400")
 """Task, counted places, firm, soft and shortfall (= unmet) of the meeting result, in Dutch."""
 
@@ -59,13 +59,29 @@ def test_compare_folder_shows_runs_side_by_side(tmp_path):
     assert "<th class=num>baseline</th><th class=num>ruimer</th>" in page
 
 
-def chrome():
+def browser_and_driver() -> tuple[str, str]:
+    """Chromium and chromedriver found on PATH; without them the test is skipped, but under CI
+    (CI=true, as .ci/run sets it) it fails: CI must not pass without the browser check."""
+    browser = next(filter(None, map(shutil.which, BROWSERS)), None)
+    driver = shutil.which("chromedriver")
+    if browser and driver:
+        return browser, driver
+    missing = " and ".join(
+        name for name, found in (("chromium", browser), ("chromedriver", driver)) if not found
+    )
+    message = f"{missing} not found on PATH (apt-get install chromium chromium-driver)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but {message}: the browser test cannot run")
+    pytest.skip(message)
+
+
+def chrome(browser: str, driver: str):
     """Headless Chromium through chromedriver, logging the browser console."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
+    options.binary_location = browser
     for argument in (
         "--headless=new",
         "--no-sandbox",
@@ -80,25 +96,23 @@ def chrome():
     ):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    return webdriver.Chrome(service=Service(driver), options=options)
 
 
 def test_page_renders_in_chromium_without_console_errors(tmp_path):
-    if not CHROMIUM.exists() and os.environ.get("CI") != "true":
-        pytest.skip("/usr/bin/chromium is absent (apt-get install chromium chromium-driver)")
+    browser = chrome(*browser_and_driver())
     path = write_html(Package(meeting_result()), tmp_path / "report.html", "nl")
-    driver = chrome()
     try:
-        driver.get(path.as_uri())
-        body = driver.find_element("tag name", "body").text
-        images = driver.execute_script(
+        browser.get(path.as_uri())
+        body = browser.find_element("tag name", "body").text
+        images = browser.execute_script(
             "return [...document.images].map(i => i.complete && i.naturalWidth > 0)"
         )
-        driver.set_window_size(1600, driver.execute_script("return document.body.scrollHeight"))
-        driver.save_screenshot(str(SCREENSHOT))
-        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        browser.set_window_size(1600, browser.execute_script("return document.body.scrollHeight"))
+        browser.save_screenshot(str(tmp_path / "report.png"))
+        errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     finally:
-        driver.quit()
+        browser.quit()
     assert errors == []
     assert images == [True, True]
     assert text("nl", "report.test_short") in body
@@ -107,3 +121,13 @@ def test_page_renders_in_chromium_without_console_errors(tmp_path):
     for name in meeting_result().municipalities["name"]:
         assert name in body
     assert FORMULA_NAME in body
+
+
+def test_without_a_browser_the_test_skips_but_fails_under_ci(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="chromium and chromedriver not found"):
+        browser_and_driver()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        browser_and_driver()
