@@ -1,6 +1,6 @@
 """Read an instance from a folder or an .xlsx workbook, validate it, and write it back (`convert`).
 
-The contract is shared/spec/instance-format.md. Every cell goes through one converter, `_cell`, so
+The contract is docs/instance-format.md. Every cell goes through one converter, `_cell`, so
 that every bad cell is reported with its file, row (as Excel numbers it: header = row 1) and column;
 all problems of all files are collected and raised as one `InputError`.
 """
@@ -34,7 +34,7 @@ from pydantic import ValidationError
 from model.errors import InputError, Problem
 from model.indicative import indicative_tasks
 from model.instance import Instance, build_instance
-from model.settings import SITE_KINDS, STATUSES, Settings
+from model.settings import MAX_COUNT, SITE_KINDS, STATUSES, Settings
 
 SETTINGS_FILE, MUNICIPALITIES_FILE, SITES_FILE = "instance.toml", "municipalities.csv", "sites.csv"
 PARTS = ("settings", "municipalities", "sites")
@@ -46,6 +46,14 @@ GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SETTING_TYPES = {"date": "a date YYYY-MM-DD", "int": "a whole number", "float": "a number"}
 """What a pydantic error type (by its first word) expects, in the words of the users."""
+SETTING_BOUNDS = {
+    "greater_than_equal": "at least {ge}",
+    "greater_than": "more than {gt}",
+    "less_than_equal": "at most {le}",
+    "less_than": "less than {lt}",
+    "finite_number": "a finite number",
+}
+"""What a pydantic range error expects (its ctx gives the bound)."""
 RATIO_LIMIT = 3.0
 """Warn when a municipality's places per inhabitant are this many times off the median."""
 
@@ -54,7 +62,8 @@ RATIO_LIMIT = 3.0
 class Column:
     """What a column holds: kind "text", "int", "number" or "date", bounds or choices.
 
-    `strict` makes both bounds exclusive; `note` explains why a required column is required.
+    `strict` makes both bounds exclusive (then both are given); `note` explains why a required
+    column is required.
     """
 
     kind: str = "text"
@@ -71,10 +80,12 @@ class Column:
             return "one of " + ", ".join(self.choices)
         names = {"text": "text", "int": "a whole number", "number": "a number"}
         what = names.get(self.kind, "a date YYYY-MM-DD")
+        if self.strict:
+            return f"{what} > {_shown(self.low)} and < {_shown(self.high)}"
+        if self.low is not None and self.high is not None:
+            return f"{what} from {_shown(self.low)} to {_shown(self.high)}"
         if self.low is not None:
-            what += f" {'>' if self.strict else '>='} {self.low:g}"
-        if self.high is not None:
-            what += f" and {'<' if self.strict else '<='} {self.high:g}"
+            what += f" >= {_shown(self.low)}"
         return what
 
     def admits(self, x: float) -> bool:
@@ -83,13 +94,14 @@ class Column:
         return not (below or above)
 
 
-COUNT = Column("int", low=0)
+COUNT = Column("int", low=0, high=MAX_COUNT)
+"""A whole number from 0 to 10,000,000: tasks and places (beyond it a typo, not a model)."""
 MUNICIPALITY_COLUMNS: dict[str, Column] = {
     "code": Column(required=True),
     "name": Column(required=True),
     "province": Column(required=True),
     "region": Column(),
-    "population": Column("int", required=True, low=0, strict=True),
+    "population": replace(COUNT, required=True, low=1),
     "ses_woa": Column("number", low=-1, high=1, strict=True),
     "reception_task": COUNT,
     "amv_task": COUNT,
@@ -97,8 +109,8 @@ MUNICIPALITY_COLUMNS: dict[str, Column] = {
     "housing_extra_max": COUNT,
     "ukraine_task": COUNT,
     "ukraine_extra_max": COUNT,
-    "willing_extra": Column("number", low=0),
-    "max_site_size": Column("int", low=0, strict=True),
+    "willing_extra": Column("number", low=0, high=MAX_COUNT),
+    "max_site_size": replace(COUNT, low=1),
 }
 SITE_COLUMNS: dict[str, Column] = {
     "id": Column(required=True),
@@ -106,11 +118,11 @@ SITE_COLUMNS: dict[str, Column] = {
     "name": Column(),
     "kind": Column(required=True, choices=SITE_KINDS),
     "status": Column(required=True, choices=STATUSES),
-    "min_places": Column("int", required=True, low=0),
-    "max_places": Column("int", required=True, low=0),
+    "min_places": replace(COUNT, required=True),
+    "max_places": replace(COUNT, required=True),
     "available_from": Column("date"),
     "available_until": Column("date"),
-    "cost_per_place": Column("number", low=0),
+    "cost_per_place": Column("number", low=0, high=MAX_COUNT),
 }
 DTYPES = {"int": "Int64", "number": "float64", "date": object}
 INDICATIVE_COLUMNS = ("code", "name", "province", "population", "ses_woa")
@@ -507,23 +519,39 @@ def _validated_settings(
 
 
 def _setting_message(detail: Any) -> str:
-    """A pydantic error in the words of instance-format.md."""
+    """A pydantic error in the words of docs/instance-format.md."""
     kind, message = detail["type"], detail["msg"]
     if kind == "extra_forbidden":
         *table, name = (str(part) for part in detail["loc"])
         known = getattr(_setting_type(table), "model_fields", {})
         close = difflib.get_close_matches(name, known, n=1)
         hint = (
-            f"did you mean '{'.'.join([*table, close[0]])}'?" if close else "see instance-format.md"
+            f"did you mean '{'.'.join([*table, close[0]])}'?"
+            if close
+            else "see docs/instance-format.md"
         )
         return f"unknown setting ({hint})"
     if kind == "missing":
         return "required setting is missing"
     if kind == "value_error":
         return message.removeprefix("Value error, ")
-    if kind.split("_")[0] in SETTING_TYPES:
+    if kind in SETTING_BOUNDS:
+        bound = {k: _shown(v) for k, v in detail.get("ctx", {}).items()}
+        message = f"expected {SETTING_BOUNDS[kind].format(**bound)}"
+    elif kind.split("_")[0] in SETTING_TYPES:
         message = f"expected {SETTING_TYPES[kind.split('_')[0]]}"
-    return f"{message.replace('Input should be ', 'expected ')}, got {detail['input']!r}"
+    return f"{message.replace('Input should be ', 'expected ')}, got {_shown(detail['input'])}"
+
+
+def _shown(value: Any) -> str:
+    """A value in a message: whole numbers grouped by thousands, dates as ISO text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return f"{value:,.0f}"
+    if isinstance(value, dt.date | float):
+        return str(value)
+    return repr(value)
 
 
 # ---- cells and tables -------------------------------------------------------------------------

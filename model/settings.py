@@ -1,15 +1,24 @@
-"""Settings of an instance (`instance.toml`), with the defaults of shared/spec/instance-format.md.
+"""Settings of an instance (`instance.toml`), with the defaults and ranges of docs/instance-format.md.
 
 Every setting except `name` and `reference_date` has a default; unknown keys are an error so that a
-typo never silently falls back to a default.
+typo never silently falls back to a default. Every number has a range: beyond it a number is a typo
+(or an attack), not a model, and would only make the solver misbehave later.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import math
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 COMPONENTS: tuple[str, ...] = ("regular", "amv", "housing", "ukraine")
 """Components of a municipality's task (model.md, "Components")."""
@@ -28,6 +37,35 @@ STAGES: tuple[str, ...] = (
 )
 """Objective stages of model.md, in the default order."""
 
+MAX_COUNT = 10_000_000
+"""Largest task, number of places, population or amount (of places or euros) that is accepted."""
+MAX_WEIGHT = 100.0
+"""Largest weight of a component, in reception-place equivalents."""
+MAX_YEARS = 100
+"""Largest `rules.min_duration_years`."""
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+"""Range of `reference_date` (with MAX_YEARS, every date computed from it stays a valid date)."""
+
+
+def _number(value: Any) -> Any:
+    """true/false is no number (pydantic would read true as 1), nor are inf and nan."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got {str(value).lower()}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"expected a finite number, got {value}")
+    return value
+
+
+Count = Annotated[int, BeforeValidator(_number), Field(ge=0, le=MAX_COUNT)]
+"""A whole number from 0 to MAX_COUNT."""
+Amount = Annotated[float, BeforeValidator(_number), Field(ge=0, le=MAX_COUNT)]
+"""A number from 0 to MAX_COUNT."""
+Weight = Annotated[float, BeforeValidator(_number), Field(ge=0, le=MAX_WEIGHT)]
+"""A weight from 0 to MAX_WEIGHT."""
+Share = Annotated[float, BeforeValidator(_number), Field(ge=0, le=1)]
+"""A share from 0 to 1."""
+
+
 Component = Literal["regular", "amv", "housing", "ukraine"]
 Stage = Literal["shortfall", "unmet", "preference", "new_sites", "deals", "transfers", "new_places"]
 
@@ -37,40 +75,40 @@ class _Strict(BaseModel):
 
 
 class Forecast(_Strict):
-    reception: int | None = Field(default=None, ge=0)
-    amv: int | None = Field(default=None, ge=0)
+    reception: Count | None = None
+    amv: Count | None = None
 
 
 class Weights(_Strict):
-    """Value of one unit of each component, in reception-place equivalents (all > 0)."""
+    """Value of one unit of each component, in reception-place equivalents (0 to MAX_WEIGHT)."""
 
-    regular: PositiveFloat = 1.0
-    amv: PositiveFloat = 1.0
-    housing: PositiveFloat = 1.0
-    ukraine: PositiveFloat = 1.0
+    regular: Weight = 1.0
+    amv: Weight = 1.0
+    housing: Weight = 1.0
+    ukraine: Weight = 1.0
 
 
 class StatusWeight(_Strict):
-    """Share of a site's places that counts, by status."""
+    """Share of a site's places that counts, by status (0 to 1)."""
 
-    existing: float = Field(default=1.0, ge=0)
-    decided: float = Field(default=1.0, ge=0)
-    planned: float = Field(default=1.0, ge=0)
-    idea: float = Field(default=1.0, ge=0)
+    existing: Share = 1.0
+    decided: Share = 1.0
+    planned: Share = 1.0
+    idea: Share = 1.0
 
 
 class Rules(_Strict):
     exchange_scope: Literal["province", "region", "none"] = "province"
     transferable: tuple[Component, ...] = COMPONENTS
-    min_duration_years: int = Field(default=5, ge=0)
-    max_deals_per_municipality: int = Field(default=0, ge=0)
-    balance_tolerance: float = Field(default=0.0, ge=0)
+    min_duration_years: Annotated[Count, Field(le=MAX_YEARS)] = 5
+    max_deals_per_municipality: Count = 0
+    balance_tolerance: Amount = 0.0
     status_weight: StatusWeight = StatusWeight()
 
 
 class SizeRule(_Strict):
-    min: int = Field(ge=0)
-    max: int = Field(ge=0)
+    min: Count
+    max: Count
 
     @model_validator(mode="after")
     def _min_le_max(self) -> SizeRule:
@@ -111,6 +149,13 @@ class Settings(_Strict):
     rules: Rules = Rules()
     site_kinds: SiteKinds = SiteKinds()
     objective: Objective = Objective()
+
+    @field_validator("reference_date")
+    @classmethod
+    def _date_in_range(cls, date: dt.date) -> dt.date:
+        if not FIRST_DATE <= date <= LAST_DATE:
+            raise ValueError(f"expected a date from {FIRST_DATE} to {LAST_DATE}, got {date}")
+        return date
 
     def as_dict(self) -> dict:
         """Plain JSON-ready dictionary (dates as ISO text, tuples as lists)."""

@@ -71,7 +71,7 @@ RULES = [
         "municipalities.csv",
         2,
         "population",
-        "expected a whole number > 0, got 'abc'",
+        "expected a whole number from 1 to 10,000,000, got 'abc'",
     ),
     (
         "municipalities.csv",
@@ -80,7 +80,7 @@ RULES = [
         "municipalities.csv",
         2,
         "population",
-        "expected a whole number > 0, got '0'",
+        "expected a whole number from 1 to 10,000,000, got '0'",
     ),
     (
         "municipalities.csv",
@@ -89,7 +89,7 @@ RULES = [
         "municipalities.csv",
         2,
         "housing_task",
-        "expected a whole number >= 0, got '-5'",
+        "expected a whole number from 0 to 10,000,000, got '-5'",
     ),
     (
         "municipalities.csv",
@@ -98,7 +98,7 @@ RULES = [
         "municipalities.csv",
         2,
         "housing_task",
-        "expected a whole number >= 0, got '12.5'",
+        "expected a whole number from 0 to 10,000,000, got '12.5'",
     ),
     (
         "municipalities.csv",
@@ -116,7 +116,7 @@ RULES = [
         "municipalities.csv",
         2,
         "willing_extra",
-        "expected a number >= 0, got '-1'",
+        "expected a number from 0 to 10,000,000, got '-1'",
     ),
     (
         "sites.csv",
@@ -188,7 +188,7 @@ RULES = [
         "sites.csv",
         3,
         "cost_per_place",
-        "expected a number >= 0, got '-3'",
+        "expected a number from 0 to 10,000,000, got '-3'",
     ),
     ("sites.csv", "S1,GM0001", ",GM0001", "sites.csv", 2, "id", "got a blank cell"),
     (
@@ -203,11 +203,11 @@ RULES = [
     (
         "instance.toml",
         "01\n",
-        "01\n[weights]\namv = 0\n",
+        "01\n[weights]\namv = 101\n",
         "instance.toml",
         None,
         None,
-        "setting 'weights.amv': expected greater than 0, got 0",
+        "setting 'weights.amv': expected at most 100, got 101",
     ),
     (
         "instance.toml",
@@ -271,7 +271,7 @@ RULES = [
         "municipalities.csv",
         2,
         "max_site_size",
-        "expected a whole number > 0, got '0'",
+        "expected a whole number from 1 to 10,000,000, got '0'",
     ),
     (
         "municipalities.csv",

@@ -152,11 +152,11 @@ BAD = {
     ),
     "bad value type": (
         'name = "x"\n\n[[site]]\nid = "B1"\nmax_places = "many"\n',
-        "s.toml, row 3, column 'max_places': [[site]] 'B1': expected a whole number >= 0, got 'many'",
+        "s.toml, row 3, column 'max_places': [[site]] 'B1': expected a whole number from 0 to 10,000,000, got 'many'",
     ),
     "bad setting value": (
-        "[settings]\nweights = { housing = 0 }\n",
-        "s.toml: setting 'weights.housing': expected greater than 0, got 0",
+        "[settings]\nweights = { housing = 101 }\n",
+        "s.toml: setting 'weights.housing': expected at most 100, got 101",
     ),
     "unknown column": (
         '[[municipality]]\ncode = "GM9001"\npopulaton = 1\n',
@@ -264,7 +264,10 @@ def test_a_sweep_is_every_combination_named_by_its_values():
         ("weights.housing=0.5,", "expected KEY=VALUE,VALUE"),
         ("weights.housin=0.5", "--set weights.housin=0.5: setting 'weights.housin': unknown"),
         ("weights.housing=abc", "--set weights.housing=abc: setting 'weights.housing': expected"),
-        ("weights.housing=-1", "--set weights.housing=-1: setting 'weights.housing': expected gr"),
+        (
+            "weights.housing=-1",
+            "--set weights.housing=-1: setting 'weights.housing': expected at least 0",
+        ),
         ("rules.exchange_scope=regio", "expected 'province', 'region' or 'none', got 'regio'"),
         ("weights..housing=1", "malformed key"),
     ],
