@@ -7,6 +7,7 @@ all problems of all files are collected and raised as one `InputError`.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import difflib
@@ -20,10 +21,12 @@ import tempfile
 import tomllib
 import typing
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import openpyxl
 import pandas as pd
@@ -44,6 +47,8 @@ NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?")
 """A number with `.` between groups of thousands, as a Dutch Excel writes it into a `;` file."""
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+"""1-7-2025 or 01-07-2025: day, month, year, as a Dutch Excel writes a date into a CSV file."""
 SETTING_TYPES = {"date": "a date YYYY-MM-DD", "int": "a whole number", "float": "a number"}
 """What a pydantic error type (by its first word) expects, in the words of the users."""
 SETTING_BOUNDS = {
@@ -79,7 +84,7 @@ class Column:
         if self.choices:
             return "one of " + ", ".join(self.choices)
         names = {"text": "text", "int": "a whole number", "number": "a number"}
-        what = names.get(self.kind, "a date YYYY-MM-DD")
+        what = names.get(self.kind, "a date YYYY-MM-DD or DD-MM-YYYY")
         if self.strict:
             return f"{what} > {_shown(self.low)} and < {_shown(self.high)}"
         if self.low is not None and self.high is not None:
@@ -153,6 +158,7 @@ class _Grid:
     header: list[Any]
     rows: list[tuple[int, list[Any]]]
     decimal_comma: bool
+    header_row: int = 1
 
 
 def read_instance(path: Path) -> Instance:
@@ -188,7 +194,9 @@ def read_raw(path: Path) -> RawInstance:
         given, setting_rows = _sheet_settings(grids["settings"], problems)
     else:
         what = "expected an instance folder or an .xlsx workbook"
-        raise InputError(Problem(str(path), what if path.exists() else f"not found ({what})"))
+        why = _not_a_file(path)
+        plain = why in (None, "is not a regular file")
+        raise InputError(Problem(str(path), what if plain else f"{why} ({what})"))
     return _checked(given, setting_rows, grids, names, path, problems, warnings)
 
 
@@ -231,9 +239,11 @@ def _checked(
     municipalities = sites = None
     if m_grid is not None:
         municipalities = _table(m_grid, _municipality_columns(m_grid, given), problems)
+    if municipalities is not None:
         _check_municipalities(municipalities, names, given, settings, problems)
     if s_grid is not None:
         sites = _table(s_grid, SITE_COLUMNS, problems)
+    if sites is not None:
         _check_sites(sites, municipalities, names, problems)
     if problems:
         rank = {name: i for i, name in enumerate(names.values())}
@@ -342,12 +352,53 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
 # ---- reading files into grids and settings ----------------------------------------------------
 
 
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` cannot be read as a file, or None when it is a regular file."""
+    if path.is_file():
+        return None
+    if path.is_symlink():
+        return "is a symbolic link that leads nowhere (or to itself)"
+    if path.is_dir():
+        return "is a folder, not a file"
+    if path.exists():
+        return "is not a regular file"
+    return "not found"
+
+
+def _file_bytes(path: Path, problems: list[Problem]) -> bytes | None:
+    """The bytes of a required file of an instance folder, or None with the reason in `problems`."""
+    why = _not_a_file(path)
+    if why is not None:
+        problems.append(
+            Problem(path.name, "required file is missing" if why == "not found" else why)
+        )
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(path.name, f"cannot be read: {error.strerror or error}"))
+        return None
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when `data` is text in a wide encoding (Excel's "Unicode text")."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4096]:
+        return "UTF-16"
+    return None
+
+
 def _csv_grid(path: Path, problems: list[Problem], warnings: list[Problem]) -> _Grid | None:
     """Decode a CSV file (UTF-8, else Windows-1252), detect `,` or `;` from its header line."""
-    if not path.is_file():
-        problems.append(Problem(path.name, "required file is missing"))
+    data = _file_bytes(path, problems)
+    if data is None:
         return None
-    data = path.read_bytes()
+    wide = _wide_encoding(data)
+    if wide:
+        message = f"is saved as {wide} (Excel: 'Unicode text'): save it as 'CSV UTF-8' instead"
+        problems.append(Problem(path.name, message))
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -367,32 +418,144 @@ def _csv_grid(path: Path, problems: list[Problem], warnings: list[Problem]) -> _
         )
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter))
-    except csv.Error as error:
-        problems.append(Problem(path.name, f"is not readable as CSV: {error}"))
+    records = _csv_records(text, delimiter, path.name, problems)
+    if records is None:
         return None
     return _grid(path.name, enumerate(records, start=1), delimiter == ";", problems)
+
+
+def _csv_records(
+    text: str, delimiter: str, file: str, problems: list[Problem]
+) -> list[list[str]] | None:
+    """The records of a CSV text; a quote that is never closed is a problem, not a huge cell.
+
+    Read strictly first; a stray quote inside a cell (`12" scherm`) is then read leniently, as
+    Excel reads it.
+    """
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
+    try:
+        records.extend(reader)
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            message = (
+                'a quote (") opens a cell that is never closed: everything after it would be '
+                "one cell; close the quote or remove it"
+            )
+            problems.append(Problem(file, message, len(records) + 1))
+            return None
+        return list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter))
+    return records
+
+
+WORKBOOK_ERRORS = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    zlib.error,
+    ElementTree.ParseError,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    OverflowError,
+    EOFError,
+    OSError,
+)
+"""What openpyxl raises on a damaged workbook: a bad zip, bad deflate data, malformed XML, missing
+parts or values it cannot convert (a date cell beyond year 9999)."""
+
+
+UNCOMPUTED = (
+    "the formula {formula} has no computed value (a program wrote it, Excel never calculated it): "
+    "open and save the workbook in Excel, or type the value"
+)
+
+
+@dataclass(frozen=True)
+class Uncomputed:
+    """A formula cell without the value Excel computes for it (a script wrote it, not Excel)."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return str(self.formula)
 
 
 def _workbook_grids(
     path: Path, names: dict[str, str], problems: list[Problem]
 ) -> dict[str, _Grid | None]:
-    """One grid per sheet `settings`, `municipalities`, `sites` (sheet names case-insensitive)."""
+    """One grid per sheet `settings`, `municipalities`, `sites` (names ignore case and blanks).
+
+    Read-only mode (fast and lean on big workbooks), with the values Excel last computed; a sheet
+    with formulas is read a second time for those. Two sheets that could both be the one asked
+    for are refused rather than one of them silently chosen.
+    """
+    workbooks: list[Any] = []
     try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
-        raise InputError(Problem(path.name, f"cannot be read as a workbook: {error}")) from None
-    sheets = {name.strip().lower(): workbook[name] for name in workbook.sheetnames}
-    grids: dict[str, _Grid | None] = {}
-    for part in PARTS:
-        if part not in sheets:
-            problems.append(Problem(path.name, f"sheet '{part}' is missing"))
+        workbooks.append(openpyxl.load_workbook(path, read_only=True, data_only=False))
+        sheets: dict[str, list[str]] = {}
+        for sheet in workbooks[0].worksheets:
+            sheets.setdefault(sheet.title.strip().lower(), []).append(sheet.title)
+        grids: dict[str, _Grid | None] = {}
+        for part in PARTS:
+            titles = sheets.get(part, [])
             grids[part] = None
-            continue
-        records = sheets[part].iter_rows(min_row=1, values_only=True)
-        grids[part] = _grid(names[part], enumerate(map(list, records), start=1), False, problems)
-    return grids
+            if not titles:
+                problems.append(Problem(path.name, f"sheet '{part}' is missing"))
+            elif len(titles) > 1:
+                listed = " and ".join(f"'{title}'" for title in titles)
+                message = f"sheets {listed} both read as sheet '{part}': rename or remove one"
+                problems.append(Problem(path.name, message))
+            else:
+                rows = _sheet_rows(path, titles[0], names[part], workbooks)
+                grids[part] = _grid(names[part], enumerate(rows, start=1), False, problems)
+        return grids
+    except WORKBOOK_ERRORS as error:
+        message = f"cannot be read as a workbook: {_damage(error)}"
+        raise InputError(Problem(path.name, message)) from None
+    finally:
+        for workbook in workbooks:
+            workbook.close()
+
+
+def _sheet_rows(path: Path, title: str, file: str, workbooks: list[Any]) -> list[list[Any]]:
+    """A sheet's cell values from row 1 on; a formula holds its computed value, or `Uncomputed`.
+
+    `workbooks` holds the workbook with formulas and, once a sheet needs it, the one with values.
+    Damage found while reading a row is an InputError naming that row.
+    """
+    sheet = workbooks[0][title]
+    sheet.reset_dimensions()  # read every row, whatever size the file claims
+    rows: list[list[Any]] = []
+    formulas = []
+    try:
+        for r, cells in enumerate(sheet.iter_rows()):
+            rows.append([cell.value for cell in cells])
+            formulas += [(r, c) for c, cell in enumerate(cells) if cell.data_type == "f"]
+        if not formulas:
+            return rows
+        if len(workbooks) == 1:
+            workbooks.append(openpyxl.load_workbook(path, read_only=True, data_only=True))
+        values = workbooks[1][title]
+        values.reset_dimensions()
+        computed = [list(cells) for cells in values.iter_rows(values_only=True)]
+    except WORKBOOK_ERRORS as error:
+        message = f"cannot be read: {_damage(error)}"
+        raise InputError(Problem(file, message, len(rows) + 1)) from None
+    for r, c in formulas:
+        value = _at(computed[r], c) if r < len(computed) else None
+        rows[r][c] = Uncomputed(rows[r][c]) if value is None else value
+    return rows
+
+
+def _damage(error: Exception) -> str:
+    """What openpyxl's error says about the file, in the words of the users where we can."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    bad_number = re.fullmatch(r"invalid literal for int\(\) with base 10: (.*)", str(error))
+    if bad_number:
+        return f"a number cell holds {bad_number[1]}, which is no number"
+    return str(error) or type(error).__name__
 
 
 def _grid(
@@ -406,18 +569,51 @@ def _grid(
     if not filled:
         problems.append(Problem(file, "is empty: expected a header row with the column names"))
         return None
-    return _Grid(file, filled[0][1], filled[1:], decimal_comma)
+    return _Grid(file, filled[0][1], filled[1:], decimal_comma, filled[0][0])
 
 
 def _toml_settings(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
-    if not path.is_file():
-        problems.append(Problem(path.name, "required file is missing"))
+    data = _file_bytes(path, problems)
+    if data is None:
         return None
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        problems.append(Problem(path.name, f"is not valid TOML: {error}"))
+        return toml_tree(data, path.name)
+    except InputError as error:
+        problems += error.problems
         return None
+
+
+DECIMAL_COMMA = re.compile(r"=\s*[{\[]?\s*([+-]?\d+,\d+)\s*(?:[#}\]]|$)")
+"""`ukraine = 0,5`: a Dutch decimal comma where TOML needs a decimal point."""
+
+
+def toml_tree(data: bytes, file: str) -> dict[str, Any]:
+    """The TOML file `data` (UTF-8) as a dict; what is not valid TOML is an InputError.
+
+    A decimal comma (`0,5`), the usual cause for Dutch users, gets its own hint per line.
+    """
+    wide = _wide_encoding(data)
+    if wide:
+        raise InputError(Problem(file, f"is saved as {wide}: save it as UTF-8 (TOML is UTF-8)"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = f"line {line}: not UTF-8 (perhaps Latin-1 or Windows-1252): save it as UTF-8"
+        raise InputError(Problem(file, message)) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        commas = [
+            Problem(
+                file,
+                f"line {n}: TOML needs a decimal point: write {found[1].replace(',', '.')}, "
+                f"not {found[1]}",
+            )
+            for n, line in enumerate(text.splitlines(), start=1)
+            if (found := DECIMAL_COMMA.search(line.split("#")[0].rstrip()))
+        ]
+        raise InputError(commas or Problem(file, f"is not valid TOML: {error}")) from None
 
 
 def _sheet_settings(
@@ -448,6 +644,9 @@ def _sheet_settings(
             problems.append(Problem(grid.file, f"key '{key}' also on row {rows[key]}", row, "key"))
             continue
         rows[key] = row
+        if isinstance(value, Uncomputed):
+            problems.append(Problem(grid.file, UNCOMPUTED.format(formula=value), row, "value"))
+            continue
         try:
             put_setting(given, key, _setting_value(key, value))
         except ValueError as error:
@@ -456,13 +655,30 @@ def _sheet_settings(
 
 
 def _setting_value(key: str, value: Any) -> Any:
-    """A settings-sheet cell as TOML would give it: lists split at commas, dates as dates."""
+    """A settings-sheet cell as TOML would give it: lists split at commas, dates as dates.
+
+    A date setting may also be text, YYYY-MM-DD or DD-MM-YYYY.
+    """
     if is_list_setting(key):
         text = _text(value)
         return [] if text == "[]" else [part.strip() for part in text.split(",") if part.strip()]
     if isinstance(value, dt.datetime) and value.time() == dt.time():
         return value.date()
+    if isinstance(value, str) and _setting_type(key.split(".")) is dt.date:
+        return _date(value.strip()) or value.strip()
     return value.strip() if isinstance(value, str) else value
+
+
+def _date(text: str) -> dt.date | None:
+    """A date written YYYY-MM-DD, DD-MM-YYYY or D-M-YYYY; None when it is none of them."""
+    dutch = DUTCH_DATE.fullmatch(text)
+    try:
+        if dutch:
+            day, month, year = map(int, dutch.groups())
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text) if DATE.fullmatch(text) else None
+    except ValueError:
+        return None
 
 
 def is_list_setting(key: str) -> bool:
@@ -587,6 +803,8 @@ def _cell(value: Any, column: Column, decimal_comma: bool) -> Any:
 
     With `decimal_comma` (a `;` file) "1.234,5" is 1234.5; a lone "." is a decimal point ("0.12").
     """
+    if isinstance(value, Uncomputed):
+        raise ValueError(UNCOMPUTED.format(formula=value))
     if _blank(value):
         if column.required:
             raise ValueError(f"expected {column.expected}, got a blank cell{column.note}")
@@ -600,12 +818,10 @@ def _cell(value: Any, column: Column, decimal_comma: bool) -> Any:
     if column.kind == "date":
         if isinstance(value, dt.date):
             return value.date() if isinstance(value, dt.datetime) else value
-        if not DATE.fullmatch(text):
+        date = _date(text)
+        if date is None:
             raise bad
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise bad from None
+        return date
     number: Any = value
     if isinstance(value, str):
         plain = text
@@ -624,12 +840,20 @@ def _cell(value: Any, column: Column, decimal_comma: bool) -> Any:
     return int(number) if column.kind == "int" else float(number)
 
 
-def _table(grid: _Grid, columns: dict[str, Column], problems: list[Problem]) -> pd.DataFrame:
+def _table(grid: _Grid, columns: dict[str, Column], problems: list[Problem]) -> pd.DataFrame | None:
     """The typed frame of a grid: known columns through `_cell`, extra columns kept as text.
 
-    Column names are matched case-insensitively and stripped; the index is the Excel row.
+    Column names are matched case-insensitively and stripped; the index is the Excel row. None
+    when the first row is not a header (no known column name in it).
     """
     names = [_text(cell) for cell in grid.header]
+    if not any(name.lower() in columns for name in names):
+        required = ", ".join(name for name, column in columns.items() if column.required)
+        message = (
+            f"the first row holds no known column name: expected a header row ({required}, ...)"
+        )
+        problems.append(Problem(grid.file, message, grid.header_row))
+        return None
     kept: dict[str, int] = {}
     for position, name in enumerate(names):
         known = name.lower() if name.lower() in columns else name
@@ -814,20 +1038,20 @@ def _suspicious(instance: Instance, raw: RawInstance) -> list[Problem]:
     m_row = dict(zip(raw.municipalities["code"], raw.municipalities.index, strict=True))
     s_row = dict(zip(raw.sites["id"], raw.sites.index, strict=True))
     warnings = []
-    for site, s in instance.sites.iterrows():
-        if not s["counted"]:
+    for s in instance.sites.reset_index().itertuples(index=False):
+        if not s.counted:
             warnings.append(
-                Problem(s_file, f"site '{site}' does not count: {s['reason']}", s_row[site])
+                Problem(s_file, f"site '{s.id}' does not count: {s.reason}", s_row[s.id])
             )
-        if not s["committed"] and s["lo"] > s["hi"]:
-            rule = getattr(instance.settings.site_kinds, s["kind"])
+        if not s.committed and s.lo > s.hi:
+            rule = getattr(instance.settings.site_kinds, s.kind)
             warnings.append(
                 Problem(
                     s_file,
-                    f"site '{site}' can never open: a new {s['kind']} site needs "
-                    f"{rule.min} to {rule.max} places, this one allows {s['min_places']} to "
-                    f"{s['max_places']}",
-                    s_row[site],
+                    f"site '{s.id}' can never open: a new {s.kind} site needs "
+                    f"{rule.min} to {rule.max} places, this one allows {s.min_places} to "
+                    f"{s.max_places}",
+                    s_row[s.id],
                     "max_places",
                 )
             )

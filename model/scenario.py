@@ -32,6 +32,7 @@ from model.reading import (
     is_list_setting,
     put_setting,
     read_raw,
+    toml_tree,
 )
 
 TOP_KEYS = ("name", "description", "settings", "municipality", "site")
@@ -87,13 +88,13 @@ def read_scenario(path: Path) -> Scenario:
     """Parse a scenario file; problems of its form (not yet of its content) as one InputError."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except OSError as error:
-        raise InputError(Problem(str(path), f"scenario file cannot be read: {error}")) from None
-    try:
-        tree = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise InputError(Problem(path.name, f"is not valid TOML: {error}")) from None
+        reason = "not found" if isinstance(error, FileNotFoundError) else error.strerror or error
+        message = f"scenario file cannot be read: {reason}"
+        raise InputError(Problem(str(path), message)) from None
+    tree = toml_tree(data, path.name)
+    text = data.decode("utf-8-sig")
     lines: dict[str, list[int]] = {table: [] for table in TABLES}
     for match in ENTRY_HEADER.finditer(text):
         lines[match.group(1)].append(text.count("\n", 0, match.start()) + 1)

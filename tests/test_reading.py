@@ -139,11 +139,11 @@ RULES = [
     (
         "sites.csv",
         "2024-01-01",
-        "1-1-2024",
+        "1-13-2024",
         "sites.csv",
         3,
         "available_from",
-        "expected a date YYYY-MM-DD, got '1-1-2024'",
+        "expected a date YYYY-MM-DD or DD-MM-YYYY, got '1-13-2024'",
     ),
     (
         "sites.csv",
@@ -152,7 +152,7 @@ RULES = [
         "sites.csv",
         4,
         "available_until",
-        "expected a date YYYY-MM-DD, got '2031-02-30'",
+        "expected a date YYYY-MM-DD or DD-MM-YYYY, got '2031-02-30'",
     ),
     (
         "sites.csv",
