@@ -18,6 +18,7 @@ from model.check import check as check_result
 from model.compare import COMPARE_FILE, Options, Run, plan_runs, solve_runs, write_compare
 from model.errors import InputError, Problem
 from model.fallback import fallback
+from model.folders import claimed
 from model.html_report import write_html
 from model.instance import Instance
 from model.lang import LANGUAGES
@@ -30,9 +31,15 @@ from model.reading import (
     write_csv,
     write_instance,
 )
-from model.report import check_target, package_lines, read_result, write_result
+from model.report import package_lines, read_result, write_result
 from model.result import Result, build_result
-from model.scenario import parse_sets, read_scenarios, read_with_scenarios, sweep_scenarios
+from model.scenario import (
+    folder_name,
+    parse_sets,
+    read_scenarios,
+    read_with_scenarios,
+    sweep_scenarios,
+)
 from model.settings import STAGES
 from model.solve import solve as run_solver
 from model.workbook import write_workbook
@@ -91,9 +98,17 @@ def _stages(_ctx, _param, value: str | None) -> tuple[str, ...] | None:
 
 
 def default_out(instance: Path, scenarios: Sequence[Path] = ()) -> Path:
-    """results/<name of the instance folder or workbook>/ (cli.md), +<stem> per scenario file."""
-    name = instance.stem if instance.suffix.lower() == ".xlsx" else instance.name
-    return Path("results") / "+".join([name, *(Path(file).stem for file in scenarios)])
+    """results/<name of the instance folder or workbook>/ (cli.md), +<stem> per scenario file.
+
+    When the working folder is the instance folder or inside it (`cd instance && uitruil solve .`),
+    results/ goes beside the instance folder instead: a result is never written into an instance.
+    """
+    whole = instance.resolve()
+    name = whole.stem if whole.suffix.lower() == ".xlsx" else whole.name
+    here = Path.cwd().resolve()
+    inside = whole.is_dir() and (here == whole or whole in here.parents)
+    results = whole.parent / "results" if inside else Path("results")
+    return results / "+".join([name, *(folder_name(Path(file).stem) for file in scenarios)])
 
 
 def print_package(result) -> None:
@@ -142,20 +157,20 @@ def solve(
     """Solve INSTANCE stage by stage and write a result folder."""
     inst, scenarios = read_with_scenarios(instance, scenario_files)
     target = out or default_out(instance, scenario_files)
-    check_target(target)
-    try:
-        solution = run_solver(
-            inst,
-            time_limit=time_limit,
-            threads=threads,
-            order=objective,
-            progress=lambda line: click.echo(line, err=True),
-        )
-    except RuntimeError as error:
-        click.echo(f"error: no solution: {error}", err=True)
-        sys.exit(EXIT_VIOLATION)
-    result = build_result(inst, solution, lang=lang, scenarios=scenarios)
-    write_result(result, target, extra=reports_into(result, lang) if with_report else None)
+    with claimed(target):
+        try:
+            solution = run_solver(
+                inst,
+                time_limit=time_limit,
+                threads=threads,
+                order=objective,
+                progress=lambda line: click.echo(line, err=True),
+            )
+        except RuntimeError as error:
+            click.echo(f"error: no solution: {error}", err=True)
+            sys.exit(EXIT_VIOLATION)
+        result = build_result(inst, solution, lang=lang, scenarios=scenarios)
+        write_result(result, target, extra=reports_into(result, lang) if with_report else None)
     print_package(result)
     click.echo(f"result written to {target}")
 
@@ -335,20 +350,20 @@ def _what_if_options(command: Callable) -> Callable:
 def _solve_and_compare(instance: Path, kind: str, runs: list[Run], out, jobs, options) -> None:
     """Solve every run with a progress bar, write the compare folder, print the table."""
     target = out or default_out(instance).with_name(f"{default_out(instance).name}-{kind}")
-    check_target(target, COMPARE_FILE)
     started = time.perf_counter()
-    with click.progressbar(
-        length=len(runs),
-        label=f"solving {len(runs)} runs",
-        item_show_func=lambda run: run.stem if run else None,
-        file=sys.stderr,
-    ) as bar:
-        try:
-            outcomes = solve_runs(runs, options, jobs, done=lambda run: bar.update(1, run))
-        except RuntimeError as error:
-            click.echo(f"error: no solution: {error}", err=True)
-            sys.exit(EXIT_VIOLATION)
-    table = write_compare(target, runs, outcomes, options)
+    with claimed(target, COMPARE_FILE):
+        with click.progressbar(
+            length=len(runs),
+            label=f"solving {len(runs)} runs",
+            item_show_func=lambda run: run.stem if run else None,
+            file=sys.stderr,
+        ) as bar:
+            try:
+                outcomes = solve_runs(runs, options, jobs, done=lambda run: bar.update(1, run))
+            except RuntimeError as error:
+                click.echo(f"error: no solution: {error}", err=True)
+                sys.exit(EXIT_VIOLATION)
+        table = write_compare(target, runs, outcomes, options)
     click.echo(table.fillna("").to_string())
     in_runs = sum(outcome.seconds for outcome in outcomes)
     elapsed = time.perf_counter() - started

@@ -20,9 +20,10 @@ import pandas as pd
 
 from model.errors import InputError
 from model.fallback import fallback
+from model.folders import replace_folder
 from model.lang import text
 from model.reading import RawInstance, csv_text, flatten_settings, instance_from_raw, toml_text
-from model.report import markdown_table, replace_folder, write_result
+from model.report import markdown_table, write_result
 from model.result import Result, build_result, tidy
 from model.scenario import Scenario, apply_scenario
 from model.solve import solve

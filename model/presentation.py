@@ -16,8 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from model.errors import InputError, Problem
+from model.folders import is_result_folder, umask
 from model.lang import has_text, text
-from model.report import is_result_folder, read_result
+from model.report import read_result
 from model.result import Result, describe_deal, tidy
 from model.settings import COMMITTED_STATUSES, COMPONENTS, STATUSES
 
@@ -92,7 +93,7 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
     tmp = Path(name)
     try:
         write(tmp)
-        tmp.chmod(0o644)
+        tmp.chmod(0o666 & ~umask())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

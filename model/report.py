@@ -1,64 +1,23 @@
-"""Result folders (shared/spec/cli.md): summary.json, the CSV tables and report.md, written atomically.
+"""Result folders (shared/spec/cli.md): summary.json, the CSV tables and report.md.
 
-A result folder is written into a fresh temporary folder beside the target and then moved into
-place as a whole, so that a reader never sees half a result and a failed run leaves the previous
-result untouched. A folder that is not a result folder (no summary.json) is never replaced.
+Written as a whole by model/folders.py (a reader never sees half a result, and only the files
+uitruil writes are ever replaced); read back, by column name and checked for their structure, by
+`read_result`.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from model.errors import InputError, Problem
+from model.folders import is_result_folder, replace_folder
 from model.lang import text
 from model.result import Result
 
 TABLES = ("municipalities", "sites", "transfers", "deals")
-
-
-def is_result_folder(path: Path) -> bool:
-    return (path / "summary.json").is_file()
-
-
-def check_target(path: Path, marker: str = "summary.json") -> None:
-    """Refuse to replace anything that is not an earlier result (the user's files stay safe).
-
-    `marker` is the file an earlier result of this kind holds (compare folders: compare.csv).
-    """
-    if path.exists() and not path.is_dir():
-        raise InputError(Problem(str(path), "exists and is not a folder; choose another --out"))
-    if path.is_dir() and any(path.iterdir()) and not (path / marker).is_file():
-        raise InputError(
-            Problem(
-                str(path),
-                f"is not empty and holds no earlier result (no {marker}); choose another --out",
-            )
-        )
-
-
-def replace_folder(target: Path, fill, marker: str = "summary.json") -> None:
-    """Create a folder with `fill(tmp)` and move it to `target` as a whole (see check_target)."""
-    check_target(target, marker)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        fill(tmp)
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-            old.rmdir()
-            target.rename(old)
-            tmp.rename(target)
-            shutil.rmtree(old)
-        else:
-            tmp.rename(target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
 
 def write_tables(result: Result, folder: Path) -> None:

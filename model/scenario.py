@@ -98,7 +98,7 @@ def read_scenario(path: Path) -> Scenario:
     lines: dict[str, list[int]] = {table: [] for table in TABLES}
     for match in ENTRY_HEADER.finditer(text):
         lines[match.group(1)].append(text.count("\n", 0, match.start()) + 1)
-    return parse_scenario(tree, path.name, path.stem, lines)
+    return parse_scenario(tree, path.name, folder_name(path.stem), lines)
 
 
 def read_scenarios(paths: Sequence[Path]) -> list[Scenario]:
@@ -334,8 +334,13 @@ def setting_scenario(
     except ValueError as error:
         raise InputError(Problem(f"--set {name}", str(error))) from None
     pairs = zip(labels or [key for key, _ in assignments], assignments, strict=True)
-    stem = re.sub(r"[^A-Za-z0-9._=+-]", "-", "_".join(f"{k}={t}" for k, (_, t) in pairs))
+    stem = folder_name("_".join(f"{k}={t}" for k, (_, t) in pairs))
     return Scenario(name, f"--set {name}", stem, settings)
+
+
+def folder_name(text: str) -> str:
+    """`text` as the name of a run folder: safe characters only, never hidden, `.` or `..`."""
+    return re.sub(r"[^A-Za-z0-9._=+-]", "-", text).lstrip(".") or "scenario"
 
 
 def sweep_scenarios(raw: RawInstance, sets: list[tuple[str, list[str]]]) -> list[Scenario]:

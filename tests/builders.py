@@ -4,7 +4,10 @@ each other."""
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import datetime as dt
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -140,3 +143,26 @@ def write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# ---- running as a user that file modes apply to ----------------------------------------------
+
+
+@contextlib.contextmanager
+def unprivileged():
+    """Run the body as a user that file modes apply to (root reads every file).
+
+    Codecs are looked up first: a lookup that fails for want of permission is cached as unknown.
+    """
+    if os.geteuid() != 0:
+        yield
+        return
+    for encoding in ("utf-8-sig", "cp1252", "utf-16", "utf-32"):
+        codecs.lookup(encoding)
+    os.setegid(65534)
+    os.seteuid(65534)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)

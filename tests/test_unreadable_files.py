@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
-import contextlib
-import os
 import tempfile
 import zipfile
 from pathlib import Path
@@ -12,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from builders import MUNICIPALITIES, SETTINGS, SITES, TOY, write, write_folder
+from builders import MUNICIPALITIES, SETTINGS, SITES, TOY, unprivileged, write, write_folder
 from model.errors import InputError
 from model.reading import read_raw, write_instance
 from solver_cli import main
@@ -32,26 +29,6 @@ def errors(result) -> list[str]:
 def only_error(result) -> str:
     [line] = errors(result)
     return line
-
-
-@contextlib.contextmanager
-def unprivileged():
-    """Run the body as a user that file modes apply to (root reads every file).
-
-    Codecs are looked up first: a lookup that fails for want of permission is cached as unknown.
-    """
-    if os.geteuid() != 0:
-        yield
-        return
-    for encoding in ("utf-8-sig", "cp1252", "utf-16", "utf-32"):
-        codecs.lookup(encoding)
-    os.setegid(65534)
-    os.seteuid(65534)
-    try:
-        yield
-    finally:
-        os.seteuid(0)
-        os.setegid(0)
 
 
 def test_a_file_the_user_may_not_read():
