@@ -18,6 +18,7 @@ import pandas as pd
 from model.errors import InputError, Problem
 from model.folders import is_result_folder, umask
 from model.lang import has_text, text
+from model.reading import unescaped
 from model.report import read_result
 from model.result import Result, describe_deal, tidy
 from model.settings import COMMITTED_STATUSES, COMPONENTS, STATUSES
@@ -50,8 +51,9 @@ def read_comparison(path: Path) -> pd.DataFrame | None:
         frame = pd.read_csv(path, index_col=0, dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError:
         return None
-    except pd.errors.ParserError as error:
-        raise InputError(Problem(str(path), f"cannot be read as CSV: {error}")) from error
+    except (pd.errors.ParserError, UnicodeDecodeError, OSError) as error:
+        raise InputError(Problem(str(path), f"cannot be read as CSV: {error}")) from None
+    frame = frame.map(unescaped).rename(index=unescaped, columns=unescaped)
     return frame if len(frame.columns) else None
 
 

@@ -327,22 +327,51 @@ def _swap(built: Path, dest: Path, backup: Path) -> None:
         raise
 
 
-def csv_text(frame: pd.DataFrame) -> str:
-    """`frame` without its index as plain CSV: `,` delimiter, `.` decimals, blanks for missing."""
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A text cell starting with one of these is run as a formula by a spreadsheet (OWASP, "CSV
+Injection"); written into an output CSV file it gets a leading `'`."""
+
+
+def escaped(value: Any) -> Any:
+    """A text that a spreadsheet would run as a formula, with a leading `'`; other values as given.
+
+    Texts that already start with `'` before such a character get one more, so that `unescaped`
+    gives back exactly what was written.
+    """
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def unescaped(text: str) -> str:
+    """The text `escaped` was given: one leading `'` off a text that needed it."""
+    return text[1:] if text.startswith("'") and escaped(text[1:]) == text else text
+
+
+def csv_text(frame: pd.DataFrame, escape_formulas: bool = True) -> str:
+    """`frame` without its index as plain CSV: `,` delimiter, `.` decimals, blanks for missing.
+
+    Text a spreadsheet would run as a formula is `escaped`, unless `escape_formulas` is False
+    (an instance written back by `convert`, which must read back as it was).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(frame.columns)
-    writer.writerows([_plain(v) for v in row] for row in frame.itertuples(index=False, name=None))
+    writer.writerow(map(escaped, frame.columns) if escape_formulas else frame.columns)
+    rows = frame.itertuples(index=False, name=None)
+    if escape_formulas:
+        writer.writerows([_plain(escaped(v)) for v in row] for row in rows)
+    else:
+        writer.writerows([_plain(v) for v in row] for row in rows)
     return buffer.getvalue()
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
+def write_csv(frame: pd.DataFrame, path: Path, escape_formulas: bool = True) -> None:
     """Write `frame` as a UTF-8 CSV file via a temporary file, so it is never half-written."""
     path = Path(path)
     temporary = path.with_name(f".{path.name}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(csv_text(frame), encoding="utf-8")
+        temporary.write_text(csv_text(frame, escape_formulas), encoding="utf-8")
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
@@ -1099,8 +1128,8 @@ def _python(value: Any) -> Any:
 def _write_folder(raw: RawInstance, folder: Path) -> None:
     folder.mkdir()
     (folder / SETTINGS_FILE).write_text(_toml(raw.settings_given) + "\n", encoding="utf-8")
-    write_csv(raw.municipalities, folder / MUNICIPALITIES_FILE)
-    write_csv(raw.sites, folder / SITES_FILE)
+    write_csv(raw.municipalities, folder / MUNICIPALITIES_FILE, escape_formulas=False)
+    write_csv(raw.sites, folder / SITES_FILE, escape_formulas=False)
 
 
 def toml_text(tree: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ import pandas as pd
 from model.errors import InputError, Problem
 from model.folders import is_result_folder, replace_folder
 from model.lang import text
+from model.reading import csv_text
 from model.result import Result
 
 TABLES = ("municipalities", "sites", "transfers", "deals")
@@ -28,7 +29,7 @@ def write_tables(result: Result, folder: Path) -> None:
         frame = getattr(result, name)
         flags = frame.select_dtypes(bool).columns  # cli.md: counted, open as true/false
         frame = frame.assign(**{c: frame[c].map({True: "true", False: "false"}) for c in flags})
-        frame.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+        (folder / f"{name}.csv").write_text(csv_text(frame), encoding="utf-8")
     (folder / "report.md").write_text(markdown(result), encoding="utf-8")
 
 
@@ -77,10 +78,18 @@ def read_result(folder: Path) -> Result:
 
 
 def markdown_table(frame: pd.DataFrame) -> str:
-    header = "| " + " | ".join(str(c) for c in frame.columns) + " |"
+    """`frame` as a markdown table; a `|` or a line break in a cell does not break the table."""
+    header = "| " + " | ".join(map(_markdown_cell, frame.columns)) + " |"
     rule = "|" + "---|" * len(frame.columns)
-    rows = ["| " + " | ".join(str(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    rows = [
+        "| " + " | ".join(map(_markdown_cell, row)) + " |"
+        for row in frame.itertuples(index=False, name=None)
+    ]
     return "\n".join([header, rule, *rows])
+
+
+def _markdown_cell(value: object) -> str:
+    return " ".join(str(value).replace("|", "\\|").splitlines())
 
 
 def percent(gap: float | None) -> str:
