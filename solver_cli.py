@@ -6,6 +6,8 @@ bad arguments (one line per problem, no traceback).
 
 from __future__ import annotations
 
+import math
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -47,6 +49,8 @@ from model.workbook import write_workbook
 EXIT_OK, EXIT_VIOLATION, EXIT_INPUT = 0, 1, 2
 DEFAULT_TIME_LIMIT = 120.0
 """Seconds for a whole solve unless --time-limit says otherwise (README, "Time limit")."""
+MAX_TIME_LIMIT = 7 * 24 * 3600
+"""The largest --time-limit, in seconds: a week."""
 
 
 def _input_errors_exit_2(command: Callable) -> Callable:
@@ -83,6 +87,42 @@ def scenario_option(help_text: str, required: bool = False) -> Callable:
 @click.version_option(package_name="uitruil")
 def main() -> None:
     """uitruil: exchange packages and site plans for the Spreidingswet opgave, solved with HiGHS."""
+
+
+class Seconds(click.ParamType):
+    """A time budget: a finite number of seconds > 0 and at most MAX_TIME_LIMIT (nan, inf refused)."""
+
+    name = "seconds"
+
+    def convert(self, value, param, ctx) -> float:
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not (math.isfinite(seconds) and 0 < seconds <= MAX_TIME_LIMIT):
+            expected = f"seconds > 0 and at most {MAX_TIME_LIMIT:,} (a week)"
+            self.fail(f"expected {expected}, got {value!r}", param, ctx)
+        return seconds
+
+
+def cores() -> int:
+    """The cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _at_most_cores(_ctx, param, value: int | None) -> int | None:
+    """--threads and --jobs beyond the cores only thrash the machine: capped, with a message."""
+    available = cores()
+    if value is None or value <= available:
+        return value
+    click.echo(
+        f"--{param.name} {value} is more than the {available} cores of this machine: "
+        f"using {available}",
+        err=True,
+    )
+    return available
 
 
 def _stages(_ctx, _param, value: str | None) -> tuple[str, ...] | None:
@@ -127,12 +167,17 @@ def print_package(result) -> None:
 )
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
+    type=Seconds(),
     default=DEFAULT_TIME_LIMIT,
     show_default=True,
     help="Budget in seconds for the whole run; stages that hit it keep their best solution.",
 )
-@click.option("--threads", type=click.IntRange(min=1), help="Threads for HiGHS.")
+@click.option(
+    "--threads",
+    type=click.IntRange(min=1),
+    callback=_at_most_cores,
+    help="Threads for HiGHS (at most the cores of the machine).",
+)
 @click.option("--objective", callback=_stages, help="Stage order, e.g. shortfall,unmet,deals.")
 @click.option(
     "--lang",
@@ -323,16 +368,22 @@ def _what_if_options(command: Callable) -> Callable:
             type=click.IntRange(min=1),
             default=1,
             show_default=True,
-            help="Runs solved at the same time, each in its own process.",
+            callback=_at_most_cores,
+            help="Runs solved at the same time, each in its own process (at most the cores).",
         ),
         click.option(
             "--time-limit",
-            type=click.FloatRange(min=0, min_open=True),
+            type=Seconds(),
             default=DEFAULT_TIME_LIMIT,
             show_default=True,
             help="Budget in seconds for each run.",
         ),
-        click.option("--threads", type=click.IntRange(min=1), help="Threads for HiGHS, per run."),
+        click.option(
+            "--threads",
+            type=click.IntRange(min=1),
+            callback=_at_most_cores,
+            help="Threads for HiGHS, per run (at most the cores of the machine).",
+        ),
         click.option("--objective", callback=_stages, help="Stage order, e.g. shortfall,unmet."),
         click.option(
             "--lang",
