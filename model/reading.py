@@ -37,7 +37,7 @@ from pydantic import ValidationError
 from model.errors import InputError, Problem
 from model.indicative import indicative_tasks
 from model.instance import Instance, build_instance
-from model.settings import MAX_COUNT, SITE_KINDS, STATUSES, Settings
+from model.settings import CONTROL, MAX_COUNT, SITE_KINDS, STATUSES, Settings
 
 SETTINGS_FILE, MUNICIPALITIES_FILE, SITES_FILE = "instance.toml", "municipalities.csv", "sites.csv"
 PARTS = ("settings", "municipalities", "sites")
@@ -839,6 +839,8 @@ def _cell(value: Any, column: Column, decimal_comma: bool) -> Any:
             raise ValueError(f"expected {column.expected}, got a blank cell{column.note}")
         return None
     text = _text(value)
+    if CONTROL.search(text):
+        raise ValueError(f"holds a control character, which no workbook can store: {text!r}")
     bad = ValueError(f"expected {column.expected}, got '{text}'")
     if column.kind == "text":
         if column.choices and text.lower() not in column.choices:
@@ -886,7 +888,14 @@ def _table(grid: _Grid, columns: dict[str, Column], problems: list[Problem]) -> 
     kept: dict[str, int] = {}
     for position, name in enumerate(names):
         known = name.lower() if name.lower() in columns else name
-        if not name:
+        if CONTROL.search(name):
+            problems.append(
+                Problem(
+                    grid.file,
+                    f"column {position + 1}: its name holds a control character: {name!r}",
+                )
+            )
+        elif not name:
             if any(not _blank(_at(cells, position)) for _, cells in grid.rows):
                 problems.append(Problem(grid.file, f"column {position + 1} has values but no name"))
         elif known.lower() in (k.lower() for k in kept):

@@ -34,6 +34,7 @@ from model.reading import (
     read_raw,
     toml_tree,
 )
+from model.settings import CONTROL
 
 TOP_KEYS = ("name", "description", "settings", "municipality", "site")
 ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(municipality|site)[ \t]*\]\]", re.MULTILINE)
@@ -124,10 +125,12 @@ def parse_scenario(
         if key not in TOP_KEYS
     ]
     name, description = tree.get("name", stem), tree.get("description", "")
-    if not isinstance(name, str) or not name.strip():
-        problems.append(Problem(file, "'name': expected a non-empty text", column="name"))
-    if not isinstance(description, str):
-        problems.append(Problem(file, "'description': expected a text", column="description"))
+    if not isinstance(name, str) or not name.strip() or CONTROL.search(name):
+        message = "'name': expected a non-empty text without control characters"
+        problems.append(Problem(file, message, column="name"))
+    if not isinstance(description, str) or CONTROL.search(description):
+        message = "'description': expected a text without control characters"
+        problems.append(Problem(file, message, column="description"))
     settings = tree.get("settings", {})
     if not isinstance(settings, dict):
         problems.append(Problem(file, "'settings' must be a table: [settings]", column="settings"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -43,6 +44,8 @@ MAX_WEIGHT = 100.0
 """Largest weight of a component, in reception-place equivalents."""
 MAX_YEARS = 100
 """Largest `rules.min_duration_years`."""
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters: no workbook can store them, so no text of an instance may hold them."""
 FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
 """Range of `reference_date` (with MAX_YEARS, every date computed from it stays a valid date)."""
 
@@ -149,6 +152,13 @@ class Settings(_Strict):
     rules: Rules = Rules()
     site_kinds: SiteKinds = SiteKinds()
     objective: Objective = Objective()
+
+    @field_validator("name")
+    @classmethod
+    def _printable(cls, name: str) -> str:
+        if CONTROL.search(name):
+            raise ValueError(f"holds a control character: {name!r}")
+        return name
 
     @field_validator("reference_date")
     @classmethod

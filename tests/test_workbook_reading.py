@@ -171,3 +171,23 @@ def test_other_toml_errors_keep_their_own_message(tmp_path):
     settings = SETTINGS + "[weights]\nukraine = \n"
     [line] = errors(run("validate", write_folder(tmp_path / "i", settings)))
     assert line.startswith("error: instance.toml: is not valid TOML: ")
+
+
+def test_text_that_no_workbook_can_hold_is_refused(tmp_path):
+    """A control character in a cell, a column name or the instance name used to crash convert
+    and report.xlsx (found by the fuzz test)."""
+    municipalities = (TOY / "municipalities.csv").read_text()
+    municipalities = municipalities.replace("region,", "\x01region,").replace(
+        "Aadorp", "Aa\x02dorp"
+    )
+    folder = write_folder(
+        tmp_path / "i",
+        SETTINGS.replace('"Test"', '"Te\\u0003st"'),
+        municipalities,
+        (TOY / "sites.csv").read_text(),
+    )
+    lines = errors(run("convert", folder, tmp_path / "i.xlsx"))
+    assert "setting 'name': holds a control character: 'Te\\x03st'" in lines[0]
+    assert "column 4: its name holds a control character" in lines[1]
+    assert "row 2, column 'name': holds a control character" in lines[2]
+    assert not (tmp_path / "i.xlsx").exists()
