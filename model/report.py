@@ -29,7 +29,7 @@ from model.result import (
     TRANSFER_COLUMNS,
     Result,
 )
-from model.settings import COMPONENTS, SITE_KINDS, STAGES, STATUSES
+from model.settings import COMPONENTS, CONTROL, SITE_KINDS, STAGES, STATUSES
 
 TABLES = ("municipalities", "sites", "transfers", "deals")
 
@@ -73,9 +73,36 @@ def read_result(folder: Path) -> Result:
         name: _result_table(folder / f"{name}.csv", columns, problems)
         for name, columns in RESULT_COLUMNS.items()
     }
+    if not problems:
+        _references(tables, folder, problems)
     if problems:
         raise InputError(problems)
     return Result(summary=summary, **tables)
+
+
+REFERENCES = {"sites": ("municipality",), "transfers": ("from", "to"), "deals": ("a", "b")}
+"""Columns that name a municipality of municipalities.csv."""
+
+
+def _references(tables: dict[str, pd.DataFrame], folder: Path, problems: list[Problem]) -> None:
+    """Codes and ids are unique and not blank, and every municipality named is in the result."""
+    for name, key in (("municipalities", "code"), ("sites", "id")):
+        seen: dict[str, int] = {}
+        for row, value in enumerate(tables[name][key], start=2):
+            file = str(folder / f"{name}.csv")
+            if not value.strip():
+                problems.append(Problem(file, f"a blank {key}", row, key))
+            elif value in seen:
+                message = f"duplicate {key} '{value}' (also on row {seen[value]})"
+                problems.append(Problem(file, message, row, key))
+            seen.setdefault(value, row)
+    codes = set(tables["municipalities"]["code"])
+    for name, columns in REFERENCES.items():
+        for column in columns:
+            for row, code in enumerate(tables[name][column], start=2):
+                if code not in codes:
+                    message = f"'{code}' is not a code in municipalities.csv"
+                    problems.append(Problem(str(folder / f"{name}.csv"), message, row, column))
 
 
 RESULT_COLUMNS = {
@@ -154,6 +181,9 @@ def _result_column(cells: list[str], name: str, file: str, problems: list[Proble
     """One column of a result table, typed by what it holds; rows as Excel numbers them."""
     kind = _kind(name)
     if kind is None:
+        for row, cell in enumerate(cells, start=2):
+            if CONTROL.search(cell):
+                problems.append(Problem(file, f"holds a control character: {cell!r}", row, name))
         return pd.Series([unescaped(cell) for cell in cells], dtype=object)
     expected, convert = kind
     values = []
@@ -236,9 +266,9 @@ class _Summary(_Open):
     format: Annotated[int, Strict()]
     instance: Annotated[str, Strict()]
     status: Status
-    objective_order: list[StageName]
-    objectives: dict[StageName, Number]
-    provinces: dict[str, _Province]
+    objective_order: Annotated[list[StageName], Field(min_length=1)]
+    objectives: Annotated[dict[StageName, Number], Field(min_length=1)]
+    provinces: Annotated[dict[str, _Province], Field(min_length=1)]
     solver: _Solver
     weights: dict[str, Number]
     rules: dict[str, Any]
@@ -248,6 +278,7 @@ class _Summary(_Open):
 
 
 JSON_TYPES = {
+    "too_short": "at least one entry",
     "dict_type": "an object {...}",
     "model_type": "an object {...}",
     "list_type": "a list [...]",
@@ -275,7 +306,22 @@ def _summary(path: Path, problems: list[Problem]) -> dict[str, Any]:
         for detail in error.errors():
             problems.append(Problem(str(path), _json_problem(detail)))
         return {}
+    for field, value in _texts(summary):
+        if CONTROL.search(value):
+            problems.append(Problem(str(path), f"field '{field}' holds a control character"))
     return summary
+
+
+def _texts(tree: Any, path: str = "") -> list[tuple[str, str]]:
+    """Every text in a JSON tree (keys too), with the dotted path to it."""
+    if isinstance(tree, str):
+        return [(path, tree)]
+    if isinstance(tree, dict):
+        pairs = [(f"{path}.{k}".lstrip("."), k) for k in tree]
+        return pairs + [t for k, v in tree.items() for t in _texts(v, f"{path}.{k}".lstrip("."))]
+    if isinstance(tree, list):
+        return [t for i, v in enumerate(tree) for t in _texts(v, f"{path}.{i}".lstrip("."))]
+    return []
 
 
 def _json_problem(detail: Any) -> str:
