@@ -413,8 +413,11 @@ def _wide_encoding(data: bytes) -> str | None:
     """ "UTF-16" or "UTF-32" when `data` is text in a wide encoding (Excel's "Unicode text")."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return "UTF-32"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4096]:
-        return "UTF-16"
+    start = data[:4096]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or 4 * start.count(0) > len(
+        start
+    ):
+        return "UTF-16"  # without a byte order mark: every other byte of Latin text is 0
     return None
 
 
