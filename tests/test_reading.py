@@ -1,4 +1,4 @@
-"""Reading and validating instances (shared/spec/instance-format.md): rules, dialects, workbooks."""
+"""Reading and validating instances (docs/instance-format.md): rules, dialects, workbooks."""
 
 from __future__ import annotations
 
