@@ -61,19 +61,19 @@ def check_target(path: Path, marker: str = RESULT_MARKER) -> None:
     and uitruil must be able to write where the result goes.
     """
     if path.is_symlink() and not path.exists():
-        raise InputError(Problem(str(path), "is a symbolic link to nothing; choose another --out"))
+        raise InputError(Problem(str(path), "is a symbolic link to nothing; choose another folder"))
     if path.exists() and not path.is_dir():
-        raise InputError(Problem(str(path), "exists and is not a folder; choose another --out"))
+        raise InputError(Problem(str(path), "exists and is not a folder; choose another folder"))
     if path.is_dir() and any(path.iterdir()) and not (path / marker).is_file():
         raise InputError(
             Problem(
                 str(path),
-                f"is not empty and holds no earlier result (no {marker}); choose another --out",
+                f"is not empty and holds no earlier result (no {marker}); choose another folder",
             )
         )
     existing = next(folder for folder in (path, *path.absolute().parents) if folder.exists())
     if not existing.is_dir():
-        message = f"cannot be created: {existing} is a file, not a folder; choose another --out"
+        message = f"cannot be created: {existing} is a file, not a folder; choose another folder"
         raise InputError(Problem(str(path), message))
     for folder in {existing, path.absolute().parent} if path.exists() else {existing}:
         if folder.exists():
@@ -85,7 +85,7 @@ def _probe(target: Path, folder: Path) -> None:
     try:
         os.rmdir(tempfile.mkdtemp(prefix=".uitruil-probe.", dir=folder))
     except OSError as error:
-        message = f"cannot be written ({folder}: {error.strerror or error}); choose another --out"
+        message = f"cannot be written ({folder}: {error.strerror or error}); choose another folder"
         raise InputError(Problem(str(target), message)) from None
 
 
@@ -140,24 +140,34 @@ def _lock(lock: Path, target: Path):
         handle.close()
 
 
-def replace_folder(target: Path, fill: Callable[[Path], None], marker: str = RESULT_MARKER) -> None:
+def replace_folder(
+    target: Path,
+    fill: Callable[[Path], None],
+    marker: str = RESULT_MARKER,
+    written: frozenset[str] = WRITTEN,
+) -> None:
     """Write `fill(folder)` into a temporary folder and put its files in `target` as one step.
 
-    An existing target must hold an earlier result (check_target); only the files uitruil writes
-    are replaced in it. Folders are created with the user's umask.
+    An existing target must hold an earlier result (`marker`, check_target); only the files named
+    in `written` (and run folders) are replaced in it. Folders get the user's umask. A failure to
+    write (a full disk) is an InputError naming the target.
     """
     with claimed(target, marker):
         _recover(target)
-        new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new.", dir=target.parent))
         try:
-            fill(new)
-            new.chmod(0o777 & ~umask())
-            if target.exists():
-                _swap(new, target)
-            else:
-                new.rename(target)
-        finally:
-            shutil.rmtree(new, ignore_errors=True)
+            new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new.", dir=target.parent))
+            try:
+                fill(new)
+                new.chmod(0o777 & ~umask())
+                if target.exists():
+                    _swap(new, target, written)
+                else:
+                    new.rename(target)
+            finally:
+                shutil.rmtree(new, ignore_errors=True)
+        except OSError as error:
+            message = f"cannot be written: {error.strerror or error}"
+            raise InputError(Problem(str(target), message)) from None
 
 
 def umask() -> int:
@@ -189,12 +199,12 @@ class _Renames:
                 destination.rename(source)
 
 
-def _swap(new: Path, target: Path) -> None:
+def _swap(new: Path, target: Path, written: frozenset[str]) -> None:
     """Move what uitruil wrote in `target` aside and the entries of `new` in; undone if cut short.
 
     Refused (nothing moved) when a new entry would replace something uitruil did not write.
     """
-    clash = _clash(new, target)
+    clash = _clash(new, target, written)
     if clash:
         message = (
             f"holds {clash.relative_to(target)}, which uitruil did not write and the new result "
@@ -206,7 +216,7 @@ def _swap(new: Path, target: Path) -> None:
     emptied: list[Path] = []
     try:
         renames.mkdir(old)
-        _swap_entries(new, target, old, renames, emptied)
+        _swap_entries(new, target, old, renames, emptied, written)
     except BaseException:
         renames.undo()
         raise
@@ -217,7 +227,12 @@ def _swap(new: Path, target: Path) -> None:
 
 
 def _swap_entries(
-    new: Path | None, target: Path, old: Path, renames: _Renames, emptied: list[Path]
+    new: Path | None,
+    target: Path,
+    old: Path,
+    renames: _Renames,
+    emptied: list[Path],
+    written: frozenset[str],
 ) -> None:
     """Within one folder: uitruil's entries to `old`, then those of `new` (None: none) in.
 
@@ -228,26 +243,27 @@ def _swap_entries(
     for entry in sorted(target.iterdir()):
         if _run_folder(entry):
             renames.mkdir(old / entry.name)
-            _swap_entries(incoming.pop(entry.name, None), entry, old / entry.name, renames, [])
+            run = incoming.pop(entry.name, None)
+            _swap_entries(run, entry, old / entry.name, renames, [], written)
             if new is None or not (new / entry.name).exists():
                 emptied.append(entry)
-        elif entry.name in WRITTEN or entry.name in incoming:
+        elif entry.name in written or entry.name in incoming:
             renames.rename(entry, old / entry.name)
     for name, entry in incoming.items():
         renames.rename(entry, target / name)
 
 
-def _clash(new: Path, target: Path) -> Path | None:
+def _clash(new: Path, target: Path, written: frozenset[str]) -> Path | None:
     """A user's entry in `target` that an entry of `new` would replace, or None."""
     for entry in new.iterdir():
         here = target / entry.name
         if not (here.exists() or here.is_symlink()):
             continue
         if _run_folder(here) and entry.is_dir():
-            found = _clash(entry, here)
+            found = _clash(entry, here, written)
             if found:
                 return found
-        elif entry.name not in WRITTEN:
+        elif entry.name not in written:
             return here
     return None
 

@@ -35,11 +35,14 @@ from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import ValidationError
 
 from model.errors import InputError, Problem
+from model.folders import replace_folder
 from model.indicative import indicative_tasks
 from model.instance import Instance, build_instance
 from model.settings import CONTROL, MAX_COUNT, SITE_KINDS, STATUSES, Settings
 
 SETTINGS_FILE, MUNICIPALITIES_FILE, SITES_FILE = "instance.toml", "municipalities.csv", "sites.csv"
+INSTANCE_FILES = frozenset({SETTINGS_FILE, MUNICIPALITIES_FILE, SITES_FILE})
+"""The files `convert` writes into an instance folder: the only ones it replaces there."""
 PARTS = ("settings", "municipalities", "sites")
 """The three parts of an instance; in a workbook they are the sheet names."""
 
@@ -282,8 +285,9 @@ def indicative_table(raw: RawInstance) -> pd.DataFrame:
 def write_instance(raw: RawInstance, dest: Path, *, force: bool = False) -> None:
     """Write `raw` as a workbook (`dest` ends in .xlsx) or else as a folder.
 
-    Written into a temporary sibling, then renamed into place; an existing `dest` is replaced only
-    with `force`, and only when it is a workbook, an instance folder or an empty folder.
+    An existing `dest` is replaced only with `force`: a workbook as a whole (written beside it,
+    then moved into place), an instance folder file by file (only INSTANCE_FILES: its README and
+    scenarios stay, model/folders.py). Never a folder of other files, nor the source itself.
     """
     dest = Path(dest)
     if dest.exists() and not force:
@@ -291,16 +295,19 @@ def write_instance(raw: RawInstance, dest: Path, *, force: bool = False) -> None
     if dest.exists() and not _replaceable(dest):
         message = "is neither a workbook nor an instance folder: not replaced, even with --force"
         raise InputError(Problem(str(dest), message))
+    if dest.exists() and dest.resolve() == Path(raw.source).resolve():
+        raise InputError(Problem(str(dest), "is the instance being converted: choose another name"))
+    if dest.suffix.lower() != ".xlsx":
+        replace_folder(
+            dest, lambda folder: _write_folder(raw, folder), SETTINGS_FILE, INSTANCE_FILES
+        )
+        return
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
         try:
-            built = work / dest.name
-            if dest.suffix.lower() == ".xlsx":
-                _write_workbook(raw, built)
-            else:
-                _write_folder(raw, built)
-            _swap(built, dest, work / "replaced")
+            _write_workbook(raw, work / dest.name)
+            os.replace(work / dest.name, dest)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     except OSError as error:
@@ -312,19 +319,6 @@ def _replaceable(dest: Path) -> bool:
     if dest.is_dir():
         return (dest / SETTINGS_FILE).is_file() or not any(dest.iterdir())
     return dest.suffix.lower() == ".xlsx"
-
-
-def _swap(built: Path, dest: Path, backup: Path) -> None:
-    """Move `built` to `dest`; a folder in the way goes to `backup` first, and back on failure."""
-    moved = dest.exists() and (dest.is_dir() or built.is_dir())
-    if moved:
-        dest.rename(backup)
-    try:
-        os.replace(built, dest)
-    except OSError:
-        if moved:
-            backup.rename(dest)
-        raise
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -1138,7 +1132,6 @@ def _python(value: Any) -> Any:
 
 
 def _write_folder(raw: RawInstance, folder: Path) -> None:
-    folder.mkdir()
     (folder / SETTINGS_FILE).write_text(_toml(raw.settings_given) + "\n", encoding="utf-8")
     write_csv(raw.municipalities, folder / MUNICIPALITIES_FILE, escape_formulas=False)
     write_csv(raw.sites, folder / SITES_FILE, escape_formulas=False)

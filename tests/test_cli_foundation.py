@@ -113,11 +113,26 @@ def test_convert_force_does_not_replace_an_unrelated_folder(tmp_path):
     assert (other / "keep.txt").read_text() == "mine"
 
 
-def test_convert_force_replaces_an_instance_folder(tmp_path):
+def test_convert_force_replaces_only_the_instance_files_of_an_instance_folder(tmp_path):
+    """Its README and scenarios are the user's: never deleted."""
     folder = write_folder(tmp_path / "i", FORECAST)
     old = write_folder(tmp_path / "old")
     (old / "README.md").write_text("old")
+    (old / "scenarios").mkdir()
     assert run("convert", folder, old, "--force").exit_code == 0
-    assert not (old / "README.md").exists()
+    assert (old / "README.md").read_text() == "old"
+    assert (old / "scenarios").is_dir()
     assert "[forecast]" in (old / "instance.toml").read_text()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["i", "old"]
+
+
+@pytest.mark.parametrize("name", ["i", "i.xlsx"])
+def test_convert_never_replaces_its_own_source(tmp_path, name):
+    folder = write_folder(tmp_path / "i")
+    if name.endswith(".xlsx"):
+        assert run("convert", folder, tmp_path / name).exit_code == 0
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    result = run("convert", tmp_path / name, tmp_path / name, "--force")
+    assert_input_error(result)
+    assert "is the instance being converted" in result.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
