@@ -20,12 +20,13 @@ from model.check import check as check_result
 from model.compare import COMPARE_FILE, Options, Run, plan_runs, solve_runs, write_compare
 from model.errors import InputError, Problem
 from model.fallback import fallback
-from model.folders import claimed
+from model.folders import WRITTEN, claimed
 from model.html_report import write_html
 from model.instance import Instance
 from model.lang import LANGUAGES
 from model.presentation import Package, load_package
 from model.reading import (
+    INSTANCE_FILES,
     csv_text,
     indicative_table,
     read_instance,
@@ -149,6 +150,18 @@ def default_out(instance: Path, scenarios: Sequence[Path] = ()) -> Path:
     inside = whole.is_dir() and (here == whole or whole in here.parents)
     results = whole.parent / "results" if inside else Path("results")
     return results / "+".join([name, *(folder_name(Path(file).stem) for file in scenarios)])
+
+
+def _instance_files(instance: Path) -> list[Path]:
+    """The files read for an instance folder or workbook."""
+    return [instance / name for name in INSTANCE_FILES] if instance.is_dir() else [instance]
+
+
+def _not_an_input(out: Path | None, inputs: Sequence[Path]) -> None:
+    """Refuse an --out that is one of the files the command reads: it would overwrite them."""
+    if out is not None and any(out.resolve() == Path(given).resolve() for given in inputs):
+        message = "is a file this command reads: write the output elsewhere"
+        raise InputError(Problem(str(out), message))
 
 
 def print_package(result) -> None:
@@ -290,6 +303,7 @@ def validate(instance: Path) -> None:
 def indicative(instance: Path, out: Path | None) -> None:
     """Print (or write to --out) the indicative distribution of INSTANCE from its [forecast]."""
     table = indicative_table(read_raw(instance))
+    _not_an_input(out, _instance_files(instance))
     if out is None:
         click.echo(csv_text(table), nl=False)
     else:
@@ -472,6 +486,8 @@ def fallback_command(instance: Path, result_dir: Path, out: Path | None, scenari
         message = f"was solved with the scenarios {solved_with}: give them with --scenario"
         raise InputError(Problem(str(result_dir), message))
     table = fallback(inst, result.municipalities, str(result_dir / "municipalities.csv"))
+    result_files = [result_dir / name for name in WRITTEN]
+    _not_an_input(out, [*_instance_files(instance), *result_files, *scenario_files])
     if out is None:
         click.echo(csv_text(table), nl=False)
     else:

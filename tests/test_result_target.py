@@ -229,3 +229,20 @@ def test_claimed_targets_nest_and_check_first(tmp_path):
         replace_folder(tmp_path / "out", new_result)  # the same run: no second lock
         assert (tmp_path / ".out.lock").exists()
     assert not (tmp_path / ".out.lock").exists()
+
+
+@pytest.mark.parametrize("name", ["municipalities.csv", "instance.toml"])
+def test_an_output_file_is_never_an_input_file(tmp_path, name):
+    """`indicative --out instance/municipalities.csv` would replace the tasks by the forecast's."""
+    instance = Path(shutil.copytree(TOY, tmp_path / "toy"))
+    with (instance / "instance.toml").open("a") as settings:
+        settings.write("\n[forecast]\nreception = 500\namv = 20\n")
+    before = files(instance)
+    assert "is a file this command reads" in only_error(
+        run("indicative", instance, "--out", instance / name)
+    )
+    assert run("solve", instance, "--out", tmp_path / "out").exit_code == 0
+    result_before = files(tmp_path / "out")
+    fallback = run("fallback", instance, tmp_path / "out", "--out", tmp_path / "out" / "sites.csv")
+    assert "is a file this command reads" in only_error(fallback)
+    assert files(instance) == before and files(tmp_path / "out") == result_before
