@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from warnings import catch_warnings, simplefilter
 from xml.etree import ElementTree
 
 import openpyxl
@@ -193,7 +194,9 @@ def read_raw(path: Path) -> RawInstance:
         grids = {part: _csv_grid(path / names[part], problems, warnings) for part in PARTS[1:]}
     elif path.is_file() and path.suffix.lower() == ".xlsx":
         names = {part: f"{path.name} [{part}]" for part in PARTS}
-        grids = _workbook_grids(path, names, problems)
+        with catch_warnings():
+            simplefilter("ignore")  # openpyxl's asides: unsupported extensions, odd dates
+            grids = _workbook_grids(path, names, problems)
         given, setting_rows = _sheet_settings(grids["settings"], problems)
     else:
         what = "expected an instance folder or an .xlsx workbook"

@@ -191,3 +191,16 @@ def test_text_that_no_workbook_can_hold_is_refused(tmp_path):
     assert "column 4: its name holds a control character" in lines[1]
     assert "row 2, column 'name': holds a control character" in lines[2]
     assert not (tmp_path / "i.xlsx").exists()
+
+
+def test_a_date_cell_beyond_year_9999_is_refused_quietly(tmp_path):
+    def far(workbook):
+        cell = workbook["sites"]["I2"]  # available_until of A1
+        cell.value, cell.number_format = 1e10, "yyyy-mm-dd"
+
+    result = run("validate", edited(toy_workbook(tmp_path), far))
+    assert errors(result) == [
+        "error: toy.xlsx [sites], row 2, column 'available_until': expected a date YYYY-MM-DD or "
+        "DD-MM-YYYY, got '#VALUE!'"
+    ]
+    assert "Warning" not in result.stderr
