@@ -31,14 +31,37 @@ from model.result import (
 )
 from model.settings import COMPONENTS, CONTROL, SITE_KINDS, STAGES, STATUSES
 
-TABLES = ("municipalities", "sites", "transfers", "deals")
+RESULT_COLUMNS = {
+    "municipalities": MUNICIPALITY_COLUMNS,
+    "sites": SITE_COLUMNS,
+    "transfers": TRANSFER_COLUMNS,
+    "deals": DEAL_COLUMNS,
+}
+"""The tables of a result folder and their columns (model/result.py), in the order written."""
+TEXT_COLUMNS = {
+    "code",
+    "name",
+    "province",
+    "region",
+    "id",
+    "municipality",
+    "reason",
+    "from",
+    "to",
+    "a",
+    "b",
+    "description",
+}
+CHOICE_COLUMNS = {"kind": SITE_KINDS, "status": STATUSES, "component": COMPONENTS}
+FLAG_COLUMNS = {"counted", "open"}
+"""Columns of the result tables by what they hold; every other column holds numbers."""
 
 
 def write_tables(result: Result, folder: Path) -> None:
     (folder / "summary.json").write_text(
         json.dumps(result.summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    for name in TABLES:
+    for name in RESULT_COLUMNS:
         frame = getattr(result, name)
         flags = frame.select_dtypes(bool).columns  # cli.md: counted, open as true/false
         frame = frame.assign(**{c: frame[c].map({True: "true", False: "false"}) for c in flags})
@@ -87,9 +110,9 @@ REFERENCES = {"sites": ("municipality",), "transfers": ("from", "to"), "deals": 
 def _references(tables: dict[str, pd.DataFrame], folder: Path, problems: list[Problem]) -> None:
     """Codes and ids are unique and not blank, and every municipality named is in the result."""
     for name, key in (("municipalities", "code"), ("sites", "id")):
+        file = str(folder / f"{name}.csv")
         seen: dict[str, int] = {}
         for row, value in enumerate(tables[name][key], start=2):
-            file = str(folder / f"{name}.csv")
             if not value.strip():
                 problems.append(Problem(file, f"a blank {key}", row, key))
             elif value in seen:
@@ -103,32 +126,6 @@ def _references(tables: dict[str, pd.DataFrame], folder: Path, problems: list[Pr
                 if code not in codes:
                     message = f"'{code}' is not a code in municipalities.csv"
                     problems.append(Problem(str(folder / f"{name}.csv"), message, row, column))
-
-
-RESULT_COLUMNS = {
-    "municipalities": MUNICIPALITY_COLUMNS,
-    "sites": SITE_COLUMNS,
-    "transfers": TRANSFER_COLUMNS,
-    "deals": DEAL_COLUMNS,
-}
-"""The tables of a result folder and their columns (model/result.py), in the order written."""
-TEXT_COLUMNS = {
-    "code",
-    "name",
-    "province",
-    "region",
-    "id",
-    "municipality",
-    "reason",
-    "from",
-    "to",
-    "a",
-    "b",
-    "description",
-}
-CHOICE_COLUMNS = {"kind": SITE_KINDS, "status": STATUSES, "component": COMPONENTS}
-FLAG_COLUMNS = {"counted", "open"}
-"""Columns of the result tables by what they hold; every other column holds numbers."""
 
 
 def _file_text(path: Path, problems: list[Problem]) -> str | None:
