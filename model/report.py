@@ -150,41 +150,44 @@ def _result_table(path: Path, columns: list[str], problems: list[Problem]) -> pd
     if text is None:
         return empty
     try:
-        records = [row for row in csv.reader(io.StringIO(text, newline=None)) if any(row)]
+        reader = csv.reader(io.StringIO(text, newline=None))
+        records = [(n, row) for n, row in enumerate(reader, start=1) if any(row)]
     except csv.Error as error:
         problems.append(Problem(file, f"is not readable as CSV: {error}"))
         return empty
     if not records:
         problems.append(Problem(file, f"is empty: expected the header {','.join(columns)}"))
         return empty
-    header = [cell.strip() for cell in records[0]]
+    header = [cell.strip() for cell in records[0][1]]
     doubled = sorted({name for name in header if header.count(name) > 1})
     missing = [name for name in columns if name not in header]
     problems += [Problem(file, "column appears twice", column=name) for name in doubled]
     problems += [Problem(file, "column is missing", column=name) for name in missing]
     if doubled or missing:
         return empty
-    rows = records[1:]
+    numbers = [n for n, _ in records[1:]]
     order = columns + [name for name in header if name not in columns]
     data = {}
     for name in order:
         position = header.index(name)
-        cells = [row[position] if position < len(row) else "" for row in rows]
-        data[name] = _result_column(cells, name, file, problems)
+        cells = [row[position] if position < len(row) else "" for _, row in records[1:]]
+        data[name] = _result_column(cells, numbers, name, file, problems)
     return pd.DataFrame(data, columns=order)
 
 
-def _result_column(cells: list[str], name: str, file: str, problems: list[Problem]) -> pd.Series:
-    """One column of a result table, typed by what it holds; rows as Excel numbers them."""
+def _result_column(
+    cells: list[str], rows: list[int], name: str, file: str, problems: list[Problem]
+) -> pd.Series:
+    """One column of a result table, typed by what it holds; `rows` as Excel numbers them."""
     kind = _kind(name)
     if kind is None:
-        for row, cell in enumerate(cells, start=2):
+        for row, cell in zip(rows, cells, strict=True):
             if CONTROL.search(cell):
                 problems.append(Problem(file, f"holds a control character: {cell!r}", row, name))
         return pd.Series([unescaped(cell) for cell in cells], dtype=object)
     expected, convert = kind
     values = []
-    for row, cell in enumerate(cells, start=2):
+    for row, cell in zip(rows, cells, strict=True):
         try:
             values.append(convert(cell.strip()))
         except (KeyError, ValueError):
