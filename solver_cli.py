@@ -259,28 +259,46 @@ def check(instance: Path, result_dir: Path, scenario_files: tuple[Path, ...]) ->
     click.echo("ok: every constraint holds and every figure adds up")
 
 
+def _share(places: int, task: int) -> str:
+    """The share of the task as "61 %", or "-" when the task is 0."""
+    return f"{round(100 * places / task)} %" if task else "-"
+
+
+def _places_line(label: str, firm: int, soft: int, task: int, task_label: str) -> str:
+    """One line of counted places: firm, soft and with soft, with their shares of the task."""
+    with_soft = firm + soft
+    return (
+        f"  {label}: firm {firm}, soft {soft}, with soft {with_soft} "
+        f"({_share(firm, task)} and {_share(with_soft, task)} of {task_label} {task})"
+    )
+
+
 def _summary_lines(instance: Instance) -> list[str]:
     """Per province: municipalities, sites (counted or not), tasks per component, counted places.
 
-    Firm: hi summed over counted committed sites; soft: over counted soft sites that can open.
+    Counted places at the sites' maxima, before any exchange (`Instance.own_places`): firm =
+    existing and decided sites at max_places; soft = planned and idea sites that can open, at
+    min(max_places, kind max); with soft = both. The amv line is the part of them at amv sites.
     """
     m, s, tasks = instance.municipalities, instance.sites, instance.tasks
+    own = instance.own_places()
     origin = "computed from [forecast]" if instance.tasks_computed else "as given"
     settings = instance.settings
     lines = [f"{settings.name}: reference date {settings.reference_date}, tasks {origin}"]
     site_province = s["municipality"].map(m["province"])
     for province in instance.provinces:
-        t = tasks[m["province"] == province].sum()
-        here = s[(site_province == province) & s["counted"]]
-        firm = here.loc[here["committed"], "hi"].sum()
-        soft = here.loc[~here["committed"] & (here["lo"] <= here["hi"]), "hi"].sum()
+        here = m["province"] == province
+        t, p = tasks[here].sum(), own[here].sum()
+        counted = int((s["counted"] & (site_province == province)).sum())
         sites = int((site_province == province).sum())
+        reception = int(t["regular"] + t["amv"])
         lines += [
-            f"{province}: municipalities {int((m['province'] == province).sum())}, sites {sites} "
-            f"({len(here)} counted, {sites - len(here)} not counted)",
+            f"{province}: municipalities {int(here.sum())}, sites {sites} "
+            f"({counted} counted, {sites - counted} not counted)",
             f"  tasks: regular {t['regular']}, amv {t['amv']}, housing {t['housing']}, "
-            f"ukraine {t['ukraine']} (reception {t['regular'] + t['amv']})",
-            f"  counted places: firm {firm}, soft {soft}",
+            f"ukraine {t['ukraine']} (reception {reception})",
+            _places_line("counted places", p["firm"], p["soft"], reception, "reception"),
+            _places_line("of which amv places", p["amv_firm"], p["amv_soft"], t["amv"], "amv"),
         ]
     lines.append(f"{len(instance.warnings)} warning(s)")
     lines += [f"warning: {warning}" for warning in instance.warnings]

@@ -28,7 +28,13 @@ def test_validate_prints_a_summary_per_province(tmp_path):
     assert result.exit_code == 0, result.output
     assert "P: municipalities 2, sites 2 (2 counted, 0 not counted)" in result.stdout
     assert "tasks: regular 64, amv 6, housing 5, ukraine 0 (reception 70)" in result.stdout
-    assert "counted places: firm 300, soft 120" in result.stdout
+    assert (
+        "counted places: firm 300, soft 120, with soft 420 (429 % and 600 % of reception 70)"
+        in result.stdout
+    )
+    assert (
+        "of which amv places: firm 0, soft 0, with soft 0 (0 % and 0 % of amv 6)" in result.stdout
+    )
     assert "Q: municipalities 1, sites 1 (0 counted, 1 not counted)" in result.stdout
     assert "warning: sites.csv, row 4: site 'S3' does not count" in result.stdout
 
