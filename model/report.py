@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from model.errors import InputError, Problem
-from model.lang import text
+from model.lang import percent, text
 from model.result import Result
 
 TABLES = ("municipalities", "sites", "transfers", "deals")
@@ -105,6 +105,7 @@ def read_result(folder: Path) -> Result:
                 "b": str,
                 "municipality": str,
                 "region": str,
+                "name": str,
                 "reason": str,
             },
             keep_default_na=False,
@@ -124,11 +125,6 @@ def markdown_table(frame: pd.DataFrame) -> str:
     return "\n".join([header, rule, *rows])
 
 
-def percent(gap: float | None) -> str:
-    """A stage's relative gap for people: "0 %", "18.2 %", or "?" when no bound is known."""
-    return "?" if gap is None else f"{100 * gap:.1f} %".replace(".0 %", " %")
-
-
 def package_lines(result: Result) -> list[str]:
     """The provincial test, the stage values and the deals, as markdown lines."""
     lang = result.lang
@@ -145,7 +141,7 @@ def package_lines(result: Result) -> list[str]:
                 text(lang, "report.stage"): text(lang, f"stage.{name}"),
                 text(lang, "report.value"): value,
                 text(lang, "col.status"): text(lang, f"status.{s['stages'][name]['status']}"),
-                text(lang, "report.gap"): percent(s["stages"][name]["gap"]),
+                text(lang, "report.gap"): percent(lang, s["stages"][name]["gap"]),
             }
             for name, value in s["objectives"].items()
         ]

@@ -20,7 +20,16 @@ FAMILIES = {
     "site_status": STATUSES,
     "kind": SITE_KINDS,
     "status": ("optimal", "time_limit"),
-    "sheet": ("summary", "municipalities", "sites", "exchange", "settings", "comparison"),
+    "sheet": (
+        "summary",
+        "municipalities",
+        "sites",
+        "exchange",
+        "settings",
+        "comparison",
+        "changes",
+        "imposed",
+    ),
 }
 """Keys the code builds from a name (f"stage.{name}"), by prefix."""
 

@@ -94,11 +94,11 @@ def test_english_sheet_names_come_from_the_language_table(tmp_path):
 
 def test_compare_folder_puts_runs_side_by_side(tmp_path):
     package = load_package(compare_folder(tmp_path / "cmp"))
-    assert [run.name for run in package.runs] == ["baseline", "ruimer"]
+    assert [run.stem for run in package.runs] == ["baseline", "ruimer"]
     path = tmp_path / "report.xlsx"
     write_workbook(package, path, "nl")
     ws = load_workbook(path)["Vergelijking"]
-    assert [c.value for c in ws[1]] == ["measure", "baseline", "ruimer"]
+    assert [c.value for c in ws[1]] == ["measure", "uitgangssituatie", "Ruimer"]
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=3)] == [
         ["unmet", 400, 350],
         ["deals", 1, 2],
