@@ -1,17 +1,17 @@
 """Municipal boundaries for the map: the CBS/PDOK 2024 TopoJSON shipped in model/data (see its README).
 
-TopoJSON stores every border once, as an *arc*, and each municipality as rings of arc numbers. That
-makes the borders of any grouping natural: an arc used by two municipalities of the same group lies
-inside the group; an arc used once, or by two municipalities of different groups, is on the group's
-edge. `borders` sorts the arcs of a set of municipalities that way (outline, province, region,
+TopoJSON stores each border as an *arc*, and each municipality as rings of arc numbers. That makes
+the borders of any grouping natural: a border walked by two municipalities of the same group lies
+inside the group; one walked once, or by two municipalities of different groups, is on the group's
+edge. `borders` sorts the boundary of a set of municipalities that way (outline, province, region,
 municipality), so the map draws the province outline and the region borders without any polygon
-union.
+union. It compares segments rather than arc numbers, because the simplified source file sometimes
+stores one shared border as two arcs, one per side.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -88,14 +88,25 @@ def ring_points(arcs: list[np.ndarray], ring: Ring) -> np.ndarray:
     return np.concatenate([parts[0]] + [p[1:] for p in parts[1:]])
 
 
-def arc_users(codes: list[str], shapes: Boundaries) -> dict[int, list[str]]:
-    """For each arc used by `codes`: the municipalities whose rings run along it."""
-    users: dict[int, list[str]] = defaultdict(list)
+Point = tuple[float, float]
+Segment = tuple[Point, Point]
+
+
+def segment_users(codes: list[str], shapes: Boundaries) -> dict[Segment, list[str]]:
+    """For each boundary segment (two consecutive points) of `codes`: the municipalities along it.
+
+    Segments, not arcs: the simplified source sometimes stores a shared border twice, once for
+    each side, so two municipalities can be neighbours without sharing an arc number. A segment
+    is keyed by its two points in sorted order and kept in the order it was first walked.
+    """
+    users: dict[Segment, list[str]] = {}
     for code in codes:
         for polygon in shapes.polygons[code]:
             for ring in polygon:
-                for i in ring:
-                    users[i if i >= 0 else ~i].append(code)
+                points = [(float(x), float(y)) for x, y in ring_points(shapes.arcs, ring)]
+                for p, q in zip(points, points[1:], strict=False):
+                    if p != q:
+                        users.setdefault((p, q) if p < q else (q, p), []).append(code)
     return users
 
 
@@ -104,26 +115,39 @@ BORDER_KINDS = ("municipality", "region", "province", "outline")
 and the edge of everything drawn (the coast, the national border, or the province's own edge)."""
 
 
-def borders(municipalities: pd.DataFrame, shapes: Boundaries) -> dict[str, list[int]]:
-    """The arcs of the municipalities (columns code, province, region) by BORDER_KINDS.
+def border_kind(users: list[str], m: pd.DataFrame) -> str:
+    """What a segment separates: one user is the outline; two are compared by province, region."""
+    distinct = list(dict.fromkeys(users))
+    if len(distinct) == 1:
+        return "outline"
+    a, b = distinct[:2]
+    if m.at[a, "province"] != m.at[b, "province"]:
+        return "province"
+    if m.at[a, "region"] != m.at[b, "region"]:
+        return "region"
+    return "municipality"
 
-    An arc with one user is on the outline; with two, it separates their provinces, else their
-    regions, else just the two municipalities.
-    """
-    m = municipalities.set_index("code")
-    out: dict[str, list[int]] = {kind: [] for kind in BORDER_KINDS}
-    for arc, users in sorted(arc_users(list(m.index), shapes).items()):
-        a, b = (users[0], users[0]) if len(set(users)) == 1 else tuple(dict.fromkeys(users))[:2]
-        if a == b:
-            kind = "outline"
-        elif m.at[a, "province"] != m.at[b, "province"]:
-            kind = "province"
-        elif m.at[a, "region"] != m.at[b, "region"]:
-            kind = "region"
+
+def chains(segments: list[Segment]) -> list[np.ndarray]:
+    """Segments joined into polylines where one ends where the next begins (either way round)."""
+    lines: list[list[Point]] = []
+    for p, q in segments:
+        if lines and lines[-1][-1] in (p, q):
+            lines[-1].append(q if lines[-1][-1] == p else p)
         else:
-            kind = "municipality"
-        out[kind].append(arc)
-    return out
+            lines.append([p, q])
+    return [np.array(line) for line in lines]
+
+
+def borders(municipalities: pd.DataFrame, shapes: Boundaries) -> dict[str, list[np.ndarray]]:
+    """The boundaries of the municipalities (columns code, province, region) as (lon, lat)
+    polylines, sorted by BORDER_KINDS: a segment with one user is on the outline; with two, it
+    separates their provinces, else their regions, else just the two municipalities."""
+    m = municipalities.set_index("code")
+    sorted_segments: dict[str, list[Segment]] = {kind: [] for kind in BORDER_KINDS}
+    for segment, users in segment_users(list(m.index), shapes).items():
+        sorted_segments[border_kind(users, m)].append(segment)
+    return {kind: chains(segments) for kind, segments in sorted_segments.items()}
 
 
 @dataclass(frozen=True)

@@ -171,7 +171,7 @@ def border_paths(m: pd.DataFrame, shapes: Boundaries, canvas: Canvas) -> str:
     kinds = borders(m, shapes)
     parts = []
     for kind in ("region", "province", "outline"):
-        d = " ".join(points_d(canvas.project(shapes.arcs[i])) for i in kinds[kind])
+        d = " ".join(points_d(canvas.project(line)) for line in kinds[kind])
         if d:
             parts.append(f'<path class="border-{kind}" fill="none" {BORDER_STYLE[kind]} d="{d}"/>')
     return "".join(parts)
