@@ -268,14 +268,16 @@ def compare_markdown(
     lines += [text(lang, "compare.intro", time_limit=limit), "", f"## {text(lang, 'compare.runs')}"]
     for run, outcome in zip(runs, outcomes, strict=True):
         lines += ["", *_run_lines(run, outcome, runs[0].raw, lang)]
-    titled = table.rename(columns={r.stem: r.title for r in results}).map(
-        lambda v: number(lang, v) if isinstance(v, int | float) and not isinstance(v, bool) else v
-    )
+    titled = table.rename(columns={r.stem: r.title for r in results})
     lines += ["", f"## {text(lang, 'compare.table')}", ""]
-    lines += [markdown_table(titled.fillna("").reset_index()), ""]
+    lines += [markdown_table(_written(titled.reset_index(), lang)), ""]
     lines += [f"## {text(lang, 'compare.fallback')}", "", text(lang, "compare.fallback_note"), ""]
     imposed = imposed_frame(results, lang)
-    lines += [markdown_table(imposed) if len(imposed) else text(lang, "compare.nothing_imposed")]
+    lines += [
+        markdown_table(_written(imposed, lang))
+        if len(imposed)
+        else text(lang, "compare.nothing_imposed")
+    ]
     lines += ["", f"## {text(lang, 'compare.municipalities')}", ""]
     lines += [text(lang, "compare.municipalities_note"), ""]
     changed = changed_rows(municipalities_delta(results))
@@ -288,6 +290,17 @@ def compare_markdown(
         )
         lines += [f"### {run.title}", "", shown, ""]
     return "\n".join(lines)
+
+
+def _written(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A table for compare.md: numbers as the audience writes them, blanks empty."""
+
+    def cell(value: object) -> object:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return "" if pd.isna(value) else number(lang, value)
+        return "" if value is None else value
+
+    return frame.map(cell)
 
 
 def _run_lines(run: Run, outcome: Outcome, base: RawInstance, lang: str) -> list[str]:

@@ -351,7 +351,12 @@ def status_frame(result: Result, lang: str) -> pd.DataFrame:
 
 def as_percent(gap: float | None) -> Percent | None:
     """A gap from summary.json as a Percent cell (None when no bound is known)."""
-    return None if gap is None else Percent(gap)
+    return None if gap is None or pd.isna(gap) else Percent(gap)
+
+
+def percent_column(values: pd.Series) -> pd.Series:
+    """Fractions as Percent cells, kept as objects (pandas would make them plain floats again)."""
+    return pd.Series([as_percent(v) for v in values], index=values.index, dtype=object)
 
 
 def stage_frame(result: Result, lang: str) -> pd.DataFrame:
@@ -363,11 +368,13 @@ def stage_frame(result: Result, lang: str) -> pd.DataFrame:
             "stage": text(lang, f"stage.{name}"),
             "value": value,
             "status": text(lang, f"status.{stages.get(name, {}).get('status', s['status'])}"),
-            "gap": as_percent(stages.get(name, {}).get("gap")),
+            "gap": stages.get(name, {}).get("gap"),
         }
         for name, value in s["objectives"].items()
     ]
-    return labelled(pd.DataFrame(rows), ["stage", "value", "status", "gap"], lang)
+    frame = pd.DataFrame(rows, columns=["stage", "value", "status", "gap"])
+    frame["gap"] = percent_column(frame["gap"])
+    return labelled(frame, ["stage", "value", "status", "gap"], lang)
 
 
 def flatten(values: dict, prefix: str = "") -> dict[str, object]:

@@ -33,6 +33,7 @@ from model.presentation import (
     imposed_frame,
     labelled,
     municipality_frame,
+    percent_column,
     province_frame,
     run_frame,
     setting_frame,
@@ -162,7 +163,7 @@ def municipality_sheet(wb: Workbook, result: Result, lang: str) -> None:
     """Per municipality: task and obligation per component, places firm and soft, unmet (highlighted)."""
     ws = new_sheet(wb, lang, "municipalities", "C2")
     m = municipality_frame(result)
-    m["coverage"] = m["coverage"].map(lambda v: None if pd.isna(v) else Percent(v))
+    m["coverage"] = percent_column(m["coverage"])
     write_table(ws, 1, labelled(m, MUNICIPALITY_COLUMNS, lang), "municipalities", "–")
     for column in ("unmet_rec", "unmet_amv"):
         j = MUNICIPALITY_COLUMNS.index(column) + 1

@@ -13,7 +13,7 @@ from report_fixtures import FORMULA_NAME, compare_folder, meeting_result
 
 from model.html_report import render, write_html
 from model.lang import number, text
-from model.presentation import Package, load_package
+from model.presentation import Package, load_package, status_words
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 SCREENSHOT = Path("/tmp/report.png")
@@ -69,6 +69,28 @@ def test_page_states_the_cost_and_what_has_none(page):
     """Z1: 1800 places at 30,000 euro; S1's 60 places have no cost and are not counted as 0."""
     assert "54.000.000" in page
     assert html.escape(text("nl", "cost.missing", n="60")) in page
+
+
+def test_a_cut_off_run_says_which_stage_and_its_gap():
+    summary = {
+        "status": "time_limit",
+        "stages": {
+            "unmet": {"status": "optimal", "gap": 0},
+            "deals": {"status": "time_limit", "gap": 0.316},
+            "transfers": {"status": "time_limit", "gap": None},
+        },
+    }
+    assert status_words(summary, "nl") == (
+        "tijdslimiet bereikt bij afspraken (uitruil) (gat 31,6 %), overgedragen eenheden (gat ?)"
+    )
+    assert status_words(summary | {"status": "optimal", "stages": {}}, "en") == "optimal"
+
+
+def test_gaps_are_percentages_on_the_page(page):
+    """The meeting result is optimal: every stage's gap is 0 %, never 0 or 0,0."""
+    stages = page.split(html.escape(text("nl", "report.stages")))[1].split("</table>")[0]
+    gaps = re.findall(r'<td class="num">([^<]*)</td></tr>', stages)
+    assert gaps and set(gaps) == {"0 %"}
 
 
 def test_compare_folder_shows_runs_side_by_side(tmp_path):

@@ -31,8 +31,40 @@ def rows(ws, header_row: int = 1) -> list[dict]:
 
 def test_the_sheets_in_dutch(book):
     assert book.sheetnames == ["Samenvatting", "Gemeenten", "Locaties", "Uitruil", "Instellingen"]
+
+
+def test_every_sheet_is_frozen_and_every_table_has_its_filter_buttons(book):
     for ws in book:
-        assert ws.freeze_panes is not None
+        assert ws.freeze_panes is not None, ws.title
+        assert ws.tables, ws.title
+        for table in ws.tables.values():
+            assert table.autoFilter is not None and table.autoFilter.ref == table.ref
+
+
+def test_sites_are_named_with_their_municipality_name_and_cost(book):
+    """Z1 opens with 1800 places at 30,000 euro; S1 (60 places) has no cost: blank, not 0."""
+    by_id = {r["locatie"]: r for r in rows(book["Locaties"])}
+    assert by_id["Z1"]["naam locatie"] == "azc Zwolle" and by_id["Z1"]["gemeente"] == "Zwolle"
+    assert by_id["Z1"]["kosten per plek (€ per jaar)"] == 30000
+    assert by_id["Z1"]["kosten (€ per jaar)"] == 54_000_000
+    assert by_id["S1"]["kosten (€ per jaar)"] is None
+    assert book["Locaties"].freeze_panes == "C2"
+
+
+def test_costs_per_municipality_and_province(book):
+    by_code = {r["code"]: r for r in rows(book["Gemeenten"])}
+    assert by_code["GM0193"]["kosten hard (€ per jaar)"] == 54_000_000
+    assert by_code["GM9999"]["kosten zacht (€ per jaar)"] is None
+    assert by_code["GM9999"]["plekken zonder kosten"] == 60
+    values = [c.value for row in book["Samenvatting"].iter_rows() for c in row]
+    assert text("nl", "report.costs") in values and text("nl", "cost.missing", n="60") in values
+
+
+def test_gaps_are_stored_as_numbers_shown_as_percentages(book):
+    ws = book["Samenvatting"]
+    (header,) = [c for row in ws.iter_rows() for c in row if c.value == "gat"]
+    gaps = [ws.cell(row=r, column=header.column) for r in range(header.row + 1, header.row + 8)]
+    assert all(c.value == 0 and c.number_format == "0 %" for c in gaps)
 
 
 def test_summary_shows_the_provincial_test_firm_and_soft(book):
