@@ -69,6 +69,7 @@ h4 { font-size: 22px; margin: 18px 0 8px; }
 .tile .value { font-size: 46px; font-weight: 800; font-variant-numeric: tabular-nums; }
 .tile .note { font-size: 18px; }
 .tile.bad { border-color: var(--red); color: var(--red); }
+.tile.money .value { font-size: 34px; white-space: nowrap; line-height: 1.9; }
 figure { margin: 0; }
 figure img { width: 100%; max-width: 1100px; height: auto; border: 1px solid var(--line); }
 figure.map svg { display: block; width: 100%; height: auto; max-height: 94vh; border: 1px solid var(--line); }
@@ -159,9 +160,9 @@ def section(key: str, title: str, body: str) -> str:
     return f'<section id="{key}"><h2>{esc(title)}</h2>{body}</section>'
 
 
-def tile(label: str, value: str, note: str = "", bad: bool = False) -> str:
-    """One big number with its label (and a small note)."""
-    klass = "tile bad" if bad else "tile"
+def tile(label: str, value: str, note: str = "", bad: bool = False, kind: str = "") -> str:
+    """One big number with its label (and a small note); `kind` adds a class (money)."""
+    klass = " ".join(["tile", *(["bad"] if bad else []), *([kind] if kind else [])])
     small = f'<div class="note">{esc(note)}</div>' if note else ""
     return (
         f'<div class="{klass}"><div class="label">{esc(label)}</div>'
@@ -183,7 +184,28 @@ def province_tiles(f: dict, lang: str) -> str:
         ("tile.unmet", f["unmet"], text(lang, "tile.unmet_note"), f["unmet"] > 0),
     ]
     tiles = "".join(tile(text(lang, key), n(value), note, bad) for key, value, note, bad in specs)
-    return f'<div class="tiles">{tiles}</div>'
+    return f'<div class="tiles">{tiles}{cost_tile(f, lang)}</div>'
+
+
+def millions(lang: str, euro: float | None) -> str:
+    """An amount in euro as millions with one decimal ("€ 253,4 mln"); "–" when unknown."""
+    if euro is None or pd.isna(euro):
+        return "–"
+    return text(lang, "tile.millions", n=number(lang, round(euro / 1e6, 1)))
+
+
+def cost_tile(f: dict, lang: str) -> str:
+    """The cost per year of the province's places, firm and soft, and how many have no cost."""
+    if f["places_without_cost"]:
+        note = text(lang, "tile.cost_unknown", n=number(lang, f["places_without_cost"]))
+    else:
+        note = text(
+            lang,
+            "tile.cost_note",
+            firm=millions(lang, f["cost_firm"]),
+            soft=millions(lang, f["cost_soft"]),
+        )
+    return tile(text(lang, "tile.cost"), millions(lang, f["cost"]), note, kind="money")
 
 
 def test_html(result: Result, lang: str) -> str:

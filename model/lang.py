@@ -240,6 +240,8 @@ LABELS: dict[str, dict[str, str]] = {
         "col.scenario": "variant",
         "tile.cost": "Kosten per jaar",
         "tile.cost_note": "hard {firm}, zacht {soft}",
+        "tile.cost_unknown": "{n} plekken zonder kosten per plek",
+        "tile.millions": "€ {n} mln",
         # compare on the page and in the workbook
         "report.changes": "Wat verandert per gemeente",
         "report.imposed": "Zonder akkoord: wie krijgt de opgelegde plekken",
@@ -546,6 +548,8 @@ LABELS: dict[str, dict[str, str]] = {
         "col.scenario": "scenario",
         "tile.cost": "Cost per year",
         "tile.cost_note": "firm {firm}, soft {soft}",
+        "tile.cost_unknown": "{n} places without a cost per place",
+        "tile.millions": "€ {n} m",
         "report.changes": "What changes per municipality",
         "report.imposed": "Without agreement: who gets the imposed places",
         "report.imposed_note": (

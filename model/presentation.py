@@ -290,16 +290,22 @@ def transfer_frame(result: Result, lang: str) -> pd.DataFrame:
 
 
 def province_figures(result: Result) -> dict[str, dict]:
-    """Per province: the summary's test, soft places, municipal unmet and whether the test is met."""
+    """Per province: the summary's test, soft places, municipal unmet, whether the test is met,
+    and the cost (COST_COLUMNS)."""
     m = municipality_frame(result)
+    costs = province_costs(result)
     out = {}
     for province, p in result.summary["provinces"].items():
         here = m[m["province"] == province]
-        out[province] = dict(p) | {
-            "soft_places": p["places"] - p["firm_places"],
-            "unmet": here["unmet"].sum(),
-            "met": p["short_rec"] == 0 and p["short_amv"] == 0,
-        }
+        out[province] = (
+            dict(p)
+            | {
+                "soft_places": p["places"] - p["firm_places"],
+                "unmet": here["unmet"].sum(),
+                "met": p["short_rec"] == 0 and p["short_amv"] == 0,
+            }
+            | costs.loc[province].to_dict()
+        )
     return out
 
 

@@ -6,6 +6,7 @@ import html
 import os
 import re
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,15 @@ def test_page_states_the_cost_and_what_has_none(page):
     """Z1: 1800 places at 30,000 euro; S1's 60 places have no cost and are not counted as 0."""
     assert "54.000.000" in page
     assert html.escape(text("nl", "cost.missing", n="60")) in page
+
+
+def test_a_result_folder_from_before_costs_still_gets_its_page():
+    """sites.csv without name and cost_per_place: the page says so instead of showing 0 euro."""
+    old = replace(
+        meeting_result(), sites=meeting_result().sites.drop(columns=["name", "cost_per_place"])
+    )
+    page = render(Package(old), "nl")
+    assert html.escape(text("nl", "cost.not_in_result")) in page and "54.000.000" not in page
 
 
 def test_a_cut_off_run_says_which_stage_and_its_gap():
