@@ -191,9 +191,3 @@ def points_of(codes: list[str], shapes: Boundaries) -> np.ndarray:
         }
     )
     return np.concatenate([shapes.arcs[i] for i in arcs])
-
-
-def ring_area(points: np.ndarray) -> float:
-    """Unsigned area of a closed ring (shoelace), in the points' units."""
-    x, y = points[:, 0], points[:, 1]
-    return abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))) / 2

@@ -5,7 +5,7 @@ borders and the province outline, every deal as a line between the two municipal
 is the units exchanged, and every municipality named (model/labels.py places the names so that none
 covers another). Several provinces (nl-2024): a national overview, each province coloured by its
 provincial test, municipalities thin (hatched where places are unmet), the province borders thick,
-the provinces and the municipalities with unmet places named where there is room.
+the provinces named and the NATIONAL_NAMED municipalities with the most unmet places.
 
 Municipalities whose code has no boundary (invented codes such as GM9001) are left off and listed
 under the map. The credit line of the boundaries (CBS / PDOK, CC BY 4.0) is printed on the map.
