@@ -219,7 +219,8 @@ def _plain(value: float | None) -> float | int | None:
 def write_compare(
     target: Path, runs: Sequence[Run], outcomes: Sequence[Outcome], options: Options
 ) -> pd.DataFrame:
-    """Write the compare folder as a whole; returns the comparison table."""
+    """Write the compare folder as a whole; returns the comparison table with the runs titled
+    by their scenarios' names (compare.csv keeps the folder names, which `report` looks up)."""
     table = compare_table(runs, outcomes, options.lang)
     results = run_results(runs, outcomes, options.lang)
     delta = municipalities_delta(results)
@@ -233,7 +234,12 @@ def write_compare(
         (folder / MARKDOWN_FILE).write_text(markdown, encoding="utf-8")
 
     replace_folder(target, fill, marker=COMPARE_FILE)
-    return table
+    return titled(table, results)
+
+
+def titled(table: pd.DataFrame, results: Sequence[RunResult]) -> pd.DataFrame:
+    """The comparison table with each run's title over its column instead of its folder name."""
+    return table.rename(columns={r.stem: r.title for r in results})
 
 
 def _run_files(run: Run, outcome: Outcome) -> Callable[[Path], None]:
@@ -268,9 +274,8 @@ def compare_markdown(
     lines += [text(lang, "compare.intro", time_limit=limit), "", f"## {text(lang, 'compare.runs')}"]
     for run, outcome in zip(runs, outcomes, strict=True):
         lines += ["", *_run_lines(run, outcome, runs[0].raw, lang)]
-    titled = table.rename(columns={r.stem: r.title for r in results})
     lines += ["", f"## {text(lang, 'compare.table')}", ""]
-    lines += [markdown_table(_written(titled.reset_index(), lang)), ""]
+    lines += [markdown_table(_written(titled(table, results).reset_index(), lang)), ""]
     lines += [f"## {text(lang, 'compare.fallback')}", "", text(lang, "compare.fallback_note"), ""]
     imposed = imposed_frame(results, lang)
     lines += [

@@ -215,6 +215,7 @@ def overijssel_compare(tmp_path_factory) -> Path:
     args = [a for s in scenarios for a in ("--scenario", s)]
     result = run("compare", OVERIJSSEL, *args, "--objective", "shortfall,unmet", "--out", out)
     assert result.exit_code == 0, result.output
+    assert "Het azc Almelo sluit" in result.stdout, "the printed table is titled by name too"
     assert run("report", out).exit_code == 0
     return out
 
