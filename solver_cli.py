@@ -313,7 +313,7 @@ def report(result_dir: Path, report_format: str, lang: str) -> None:
 
     RESULT_DIR is a result folder of solve, or a compare folder (baseline and scenarios side by side).
     """
-    package = load_package(result_dir)
+    package = load_package(result_dir, lang)
     for path in write_reports(package, result_dir, REPORT_FORMATS[report_format], lang):
         click.echo(f"report written to {path}")
 
