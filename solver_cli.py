@@ -18,12 +18,13 @@ import click
 
 from model.check import check as check_result
 from model.compare import COMPARE_FILE, Options, Run, plan_runs, solve_runs, write_compare
+from model.costs import with_site_details
 from model.errors import InputError, Problem
 from model.fallback import fallback
 from model.folders import WRITTEN, claimed
 from model.html_report import write_html
 from model.instance import Instance
-from model.lang import LANGUAGES
+from model.lang import LANGUAGES, percent, text
 from model.presentation import Package, load_package
 from model.reading import (
     INSTANCE_FILES,
@@ -164,6 +165,29 @@ def _not_an_input(out: Path | None, inputs: Sequence[Path]) -> None:
         raise InputError(Problem(str(out), message))
 
 
+def final_stage_lines(summary: dict, lang: str) -> list[str]:
+    """The stage values as summary.json has them, after the lines printed while solving.
+
+    A later stage can improve an earlier stage that was cut off by the time limit (its solution
+    is still feasible for the earlier stage's bound), so the values printed while solving are not
+    always the final ones."""
+    lines = [text(lang, "cli.final_stages")]
+    for name, stage in summary["stages"].items():
+        status = text(lang, f"status.{stage['status']}")
+        if stage["status"] != "optimal":
+            status = text(lang, "status.stage_gap", stage=status, gap=percent(lang, stage["gap"]))
+        lines.append(
+            text(
+                lang,
+                "cli.final_stage",
+                stage=text(lang, f"stage.{name}"),
+                value=stage["value"],
+                status=status,
+            )
+        )
+    return lines
+
+
 def print_package(result) -> None:
     """The provincial test and the deals, as solve prints them."""
     for line in package_lines(result):
@@ -228,6 +252,9 @@ def solve(
             click.echo(f"error: no solution: {error}", err=True)
             sys.exit(EXIT_VIOLATION)
         result = build_result(inst, solution, lang=lang, scenarios=scenarios)
+        result = with_site_details(result, inst)
+        for line in final_stage_lines(result.summary, lang):
+            click.echo(line, err=True)
         write_result(result, target, extra=reports_into(result, lang) if with_report else None)
     print_package(result)
     click.echo(f"result written to {target}")
@@ -379,7 +406,7 @@ def report(result_dir: Path, report_format: str, lang: str) -> None:
 
     RESULT_DIR is a result folder of solve, or a compare folder (baseline and scenarios side by side).
     """
-    package = load_package(result_dir)
+    package = load_package(result_dir, lang)
     for path in write_reports(package, result_dir, REPORT_FORMATS[report_format], lang):
         click.echo(f"report written to {path}")
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
 
 from model.errors import InputError, Problem
 from model.folders import is_result_folder, replace_folder
-from model.lang import text
+from model.lang import percent, text
 from model.reading import csv_text, unescaped
 from model.result import (
     DEAL_COLUMNS,
@@ -358,11 +358,6 @@ def _markdown_cell(value: object) -> str:
     return " ".join(str(value).replace("|", "\\|").splitlines())
 
 
-def percent(gap: float | None) -> str:
-    """A stage's relative gap for people: "0 %", "18.2 %", or "?" when no bound is known."""
-    return "?" if gap is None else f"{100 * gap:.1f} %".replace(".0 %", " %")
-
-
 def package_lines(result: Result) -> list[str]:
     """The provincial test, the stage values and the deals, as markdown lines."""
     lang = result.lang
@@ -379,7 +374,7 @@ def package_lines(result: Result) -> list[str]:
                 text(lang, "report.stage"): text(lang, f"stage.{name}"),
                 text(lang, "report.value"): value,
                 text(lang, "col.status"): text(lang, f"status.{s['stages'][name]['status']}"),
-                text(lang, "report.gap"): percent(s["stages"][name]["gap"]),
+                text(lang, "report.gap"): percent(lang, s["stages"][name]["gap"]),
             }
             for name, value in s["objectives"].items()
         ]
