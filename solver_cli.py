@@ -6,6 +6,8 @@ bad arguments (one line per problem, no traceback).
 
 from __future__ import annotations
 
+import math
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -16,13 +18,16 @@ import click
 
 from model.check import check as check_result
 from model.compare import COMPARE_FILE, Options, Run, plan_runs, solve_runs, write_compare
+from model.costs import with_site_details
 from model.errors import InputError, Problem
 from model.fallback import fallback
+from model.folders import WRITTEN, claimed
 from model.html_report import write_html
 from model.instance import Instance
-from model.lang import LANGUAGES
+from model.lang import LANGUAGES, percent, text
 from model.presentation import Package, load_package
 from model.reading import (
+    INSTANCE_FILES,
     csv_text,
     indicative_table,
     read_instance,
@@ -30,9 +35,15 @@ from model.reading import (
     write_csv,
     write_instance,
 )
-from model.report import check_target, package_lines, read_result, write_result
+from model.report import package_lines, read_result, write_result
 from model.result import Result, build_result
-from model.scenario import parse_sets, read_scenarios, read_with_scenarios, sweep_scenarios
+from model.scenario import (
+    folder_name,
+    parse_sets,
+    read_scenarios,
+    read_with_scenarios,
+    sweep_scenarios,
+)
 from model.settings import STAGES
 from model.solve import solve as run_solver
 from model.workbook import write_workbook
@@ -40,6 +51,8 @@ from model.workbook import write_workbook
 EXIT_OK, EXIT_VIOLATION, EXIT_INPUT = 0, 1, 2
 DEFAULT_TIME_LIMIT = 120.0
 """Seconds for a whole solve unless --time-limit says otherwise (README, "Time limit")."""
+MAX_TIME_LIMIT = 7 * 24 * 3600
+"""The largest --time-limit, in seconds: a week."""
 
 
 def _input_errors_exit_2(command: Callable) -> Callable:
@@ -78,6 +91,42 @@ def main() -> None:
     """uitruil: exchange packages and site plans for the Spreidingswet opgave, solved with HiGHS."""
 
 
+class Seconds(click.ParamType):
+    """A time budget: a finite number of seconds > 0 and at most MAX_TIME_LIMIT (nan, inf refused)."""
+
+    name = "seconds"
+
+    def convert(self, value, param, ctx) -> float:
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not (math.isfinite(seconds) and 0 < seconds <= MAX_TIME_LIMIT):
+            expected = f"seconds > 0 and at most {MAX_TIME_LIMIT:,} (a week)"
+            self.fail(f"expected {expected}, got {value!r}", param, ctx)
+        return seconds
+
+
+def cores() -> int:
+    """The cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _at_most_cores(_ctx, param, value: int | None) -> int | None:
+    """--threads and --jobs beyond the cores only thrash the machine: capped, with a message."""
+    available = cores()
+    if value is None or value <= available:
+        return value
+    click.echo(
+        f"--{param.name} {value} is more than the {available} cores of this machine: "
+        f"using {available}",
+        err=True,
+    )
+    return available
+
+
 def _stages(_ctx, _param, value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
@@ -91,9 +140,52 @@ def _stages(_ctx, _param, value: str | None) -> tuple[str, ...] | None:
 
 
 def default_out(instance: Path, scenarios: Sequence[Path] = ()) -> Path:
-    """results/<name of the instance folder or workbook>/ (cli.md), +<stem> per scenario file."""
-    name = instance.stem if instance.suffix.lower() == ".xlsx" else instance.name
-    return Path("results") / "+".join([name, *(Path(file).stem for file in scenarios)])
+    """results/<name of the instance folder or workbook>/ (cli.md), +<stem> per scenario file.
+
+    When the working folder is the instance folder or inside it (`cd instance && uitruil solve .`),
+    results/ goes beside the instance folder instead: a result is never written into an instance.
+    """
+    whole = instance.resolve()
+    name = whole.stem if whole.suffix.lower() == ".xlsx" else whole.name
+    here = Path.cwd().resolve()
+    inside = whole.is_dir() and (here == whole or whole in here.parents)
+    results = whole.parent / "results" if inside else Path("results")
+    return results / "+".join([name, *(folder_name(Path(file).stem) for file in scenarios)])
+
+
+def _instance_files(instance: Path) -> list[Path]:
+    """The files read for an instance folder or workbook."""
+    return [instance / name for name in INSTANCE_FILES] if instance.is_dir() else [instance]
+
+
+def _not_an_input(out: Path | None, inputs: Sequence[Path]) -> None:
+    """Refuse an --out that is one of the files the command reads: it would overwrite them."""
+    if out is not None and any(out.resolve() == Path(given).resolve() for given in inputs):
+        message = "is a file this command reads: write the output elsewhere"
+        raise InputError(Problem(str(out), message))
+
+
+def final_stage_lines(summary: dict, lang: str) -> list[str]:
+    """The stage values as summary.json has them, after the lines printed while solving.
+
+    A later stage can improve an earlier stage that was cut off by the time limit (its solution
+    is still feasible for the earlier stage's bound), so the values printed while solving are not
+    always the final ones."""
+    lines = [text(lang, "cli.final_stages")]
+    for name, stage in summary["stages"].items():
+        status = text(lang, f"status.{stage['status']}")
+        if stage["status"] != "optimal":
+            status = text(lang, "status.stage_gap", stage=status, gap=percent(lang, stage["gap"]))
+        lines.append(
+            text(
+                lang,
+                "cli.final_stage",
+                stage=text(lang, f"stage.{name}"),
+                value=stage["value"],
+                status=status,
+            )
+        )
+    return lines
 
 
 def print_package(result) -> None:
@@ -112,12 +204,17 @@ def print_package(result) -> None:
 )
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
+    type=Seconds(),
     default=DEFAULT_TIME_LIMIT,
     show_default=True,
     help="Budget in seconds for the whole run; stages that hit it keep their best solution.",
 )
-@click.option("--threads", type=click.IntRange(min=1), help="Threads for HiGHS.")
+@click.option(
+    "--threads",
+    type=click.IntRange(min=1),
+    callback=_at_most_cores,
+    help="Threads for HiGHS (at most the cores of the machine).",
+)
 @click.option("--objective", callback=_stages, help="Stage order, e.g. shortfall,unmet,deals.")
 @click.option(
     "--lang",
@@ -142,20 +239,23 @@ def solve(
     """Solve INSTANCE stage by stage and write a result folder."""
     inst, scenarios = read_with_scenarios(instance, scenario_files)
     target = out or default_out(instance, scenario_files)
-    check_target(target)
-    try:
-        solution = run_solver(
-            inst,
-            time_limit=time_limit,
-            threads=threads,
-            order=objective,
-            progress=lambda line: click.echo(line, err=True),
-        )
-    except RuntimeError as error:
-        click.echo(f"error: no solution: {error}", err=True)
-        sys.exit(EXIT_VIOLATION)
-    result = build_result(inst, solution, lang=lang, scenarios=scenarios)
-    write_result(result, target, extra=reports_into(result, lang) if with_report else None)
+    with claimed(target):
+        try:
+            solution = run_solver(
+                inst,
+                time_limit=time_limit,
+                threads=threads,
+                order=objective,
+                progress=lambda line: click.echo(line, err=True),
+            )
+        except RuntimeError as error:
+            click.echo(f"error: no solution: {error}", err=True)
+            sys.exit(EXIT_VIOLATION)
+        result = build_result(inst, solution, lang=lang, scenarios=scenarios)
+        result = with_site_details(result, inst)
+        for line in final_stage_lines(result.summary, lang):
+            click.echo(line, err=True)
+        write_result(result, target, extra=reports_into(result, lang) if with_report else None)
     print_package(result)
     click.echo(f"result written to {target}")
 
@@ -186,28 +286,46 @@ def check(instance: Path, result_dir: Path, scenario_files: tuple[Path, ...]) ->
     click.echo("ok: every constraint holds and every figure adds up")
 
 
+def _share(places: int, task: int) -> str:
+    """The share of the task as "61 %", or "-" when the task is 0."""
+    return f"{round(100 * places / task)} %" if task else "-"
+
+
+def _places_line(label: str, firm: int, soft: int, task: int, task_label: str) -> str:
+    """One line of counted places: firm, soft and with soft, with their shares of the task."""
+    with_soft = firm + soft
+    return (
+        f"  {label}: firm {firm}, soft {soft}, with soft {with_soft} "
+        f"({_share(firm, task)} and {_share(with_soft, task)} of {task_label} {task})"
+    )
+
+
 def _summary_lines(instance: Instance) -> list[str]:
     """Per province: municipalities, sites (counted or not), tasks per component, counted places.
 
-    Firm: hi summed over counted committed sites; soft: over counted soft sites that can open.
+    Counted places at the sites' maxima, before any exchange (`Instance.own_places`): firm =
+    existing and decided sites at max_places; soft = planned and idea sites that can open, at
+    min(max_places, kind max); with soft = both. The amv line is the part of them at amv sites.
     """
     m, s, tasks = instance.municipalities, instance.sites, instance.tasks
+    own = instance.own_places()
     origin = "computed from [forecast]" if instance.tasks_computed else "as given"
     settings = instance.settings
     lines = [f"{settings.name}: reference date {settings.reference_date}, tasks {origin}"]
     site_province = s["municipality"].map(m["province"])
     for province in instance.provinces:
-        t = tasks[m["province"] == province].sum()
-        here = s[(site_province == province) & s["counted"]]
-        firm = here.loc[here["committed"], "hi"].sum()
-        soft = here.loc[~here["committed"] & (here["lo"] <= here["hi"]), "hi"].sum()
+        here = m["province"] == province
+        t, p = tasks[here].sum(), own[here].sum()
+        counted = int((s["counted"] & (site_province == province)).sum())
         sites = int((site_province == province).sum())
+        reception = int(t["regular"] + t["amv"])
         lines += [
-            f"{province}: municipalities {int((m['province'] == province).sum())}, sites {sites} "
-            f"({len(here)} counted, {sites - len(here)} not counted)",
+            f"{province}: municipalities {int(here.sum())}, sites {sites} "
+            f"({counted} counted, {sites - counted} not counted)",
             f"  tasks: regular {t['regular']}, amv {t['amv']}, housing {t['housing']}, "
-            f"ukraine {t['ukraine']} (reception {t['regular'] + t['amv']})",
-            f"  counted places: firm {firm}, soft {soft}",
+            f"ukraine {t['ukraine']} (reception {reception})",
+            _places_line("counted places", p["firm"], p["soft"], reception, "reception"),
+            _places_line("of which amv places", p["amv_firm"], p["amv_soft"], t["amv"], "amv"),
         ]
     lines.append(f"{len(instance.warnings)} warning(s)")
     lines += [f"warning: {warning}" for warning in instance.warnings]
@@ -230,6 +348,7 @@ def validate(instance: Path) -> None:
 def indicative(instance: Path, out: Path | None) -> None:
     """Print (or write to --out) the indicative distribution of INSTANCE from its [forecast]."""
     table = indicative_table(read_raw(instance))
+    _not_an_input(out, _instance_files(instance))
     if out is None:
         click.echo(csv_text(table), nl=False)
     else:
@@ -287,7 +406,7 @@ def report(result_dir: Path, report_format: str, lang: str) -> None:
 
     RESULT_DIR is a result folder of solve, or a compare folder (baseline and scenarios side by side).
     """
-    package = load_package(result_dir)
+    package = load_package(result_dir, lang)
     for path in write_reports(package, result_dir, REPORT_FORMATS[report_format], lang):
         click.echo(f"report written to {path}")
 
@@ -308,16 +427,22 @@ def _what_if_options(command: Callable) -> Callable:
             type=click.IntRange(min=1),
             default=1,
             show_default=True,
-            help="Runs solved at the same time, each in its own process.",
+            callback=_at_most_cores,
+            help="Runs solved at the same time, each in its own process (at most the cores).",
         ),
         click.option(
             "--time-limit",
-            type=click.FloatRange(min=0, min_open=True),
+            type=Seconds(),
             default=DEFAULT_TIME_LIMIT,
             show_default=True,
             help="Budget in seconds for each run.",
         ),
-        click.option("--threads", type=click.IntRange(min=1), help="Threads for HiGHS, per run."),
+        click.option(
+            "--threads",
+            type=click.IntRange(min=1),
+            callback=_at_most_cores,
+            help="Threads for HiGHS, per run (at most the cores of the machine).",
+        ),
         click.option("--objective", callback=_stages, help="Stage order, e.g. shortfall,unmet."),
         click.option(
             "--lang",
@@ -335,20 +460,20 @@ def _what_if_options(command: Callable) -> Callable:
 def _solve_and_compare(instance: Path, kind: str, runs: list[Run], out, jobs, options) -> None:
     """Solve every run with a progress bar, write the compare folder, print the table."""
     target = out or default_out(instance).with_name(f"{default_out(instance).name}-{kind}")
-    check_target(target, COMPARE_FILE)
     started = time.perf_counter()
-    with click.progressbar(
-        length=len(runs),
-        label=f"solving {len(runs)} runs",
-        item_show_func=lambda run: run.stem if run else None,
-        file=sys.stderr,
-    ) as bar:
-        try:
-            outcomes = solve_runs(runs, options, jobs, done=lambda run: bar.update(1, run))
-        except RuntimeError as error:
-            click.echo(f"error: no solution: {error}", err=True)
-            sys.exit(EXIT_VIOLATION)
-    table = write_compare(target, runs, outcomes, options)
+    with claimed(target, COMPARE_FILE):
+        with click.progressbar(
+            length=len(runs),
+            label=f"solving {len(runs)} runs",
+            item_show_func=lambda run: run.stem if run else None,
+            file=sys.stderr,
+        ) as bar:
+            try:
+                outcomes = solve_runs(runs, options, jobs, done=lambda run: bar.update(1, run))
+            except RuntimeError as error:
+                click.echo(f"error: no solution: {error}", err=True)
+                sys.exit(EXIT_VIOLATION)
+        table = write_compare(target, runs, outcomes, options)
     click.echo(table.fillna("").to_string())
     in_runs = sum(outcome.seconds for outcome in outcomes)
     elapsed = time.perf_counter() - started
@@ -406,6 +531,8 @@ def fallback_command(instance: Path, result_dir: Path, out: Path | None, scenari
         message = f"was solved with the scenarios {solved_with}: give them with --scenario"
         raise InputError(Problem(str(result_dir), message))
     table = fallback(inst, result.municipalities, str(result_dir / "municipalities.csv"))
+    result_files = [result_dir / name for name in WRITTEN]
+    _not_an_input(out, [*_instance_files(instance), *result_files, *scenario_files])
     if out is None:
         click.echo(csv_text(table), nl=False)
     else:

@@ -1,12 +1,13 @@
 """Benchmark of `uitruil solve` on the shipped instances: prints the figures, asserts nothing.
 
 Usage: python bench/bench_solve.py [--time-limit S] [INSTANCE ...]
-(default: overijssel-2024 and nl-2024, each with the CLI's default budget of 120 s)
+(default: overijssel-2024, overijssel-2024-plan and nl-2024, each with the CLI's default budget
+of 120 s)
 
 Per instance, in a fresh process each (so that peak memory is the run's own): wall time of the
 whole command, time building models and handing them to HiGHS against time inside HiGHS, each
-stage's value, status and seconds, and peak memory (max RSS). For overijssel-2024 it also prints
-the value of exchange: unmet places with the package against the same instance with
+stage's value, status and seconds, and peak memory (max RSS). For the Overijssel instances it also
+prints the value of exchange: unmet places with the package against the same instance with
 exchange_scope = "none".
 """
 
@@ -20,7 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ["instances/overijssel-2024", "instances/nl-2024"]
+DEFAULT = ["instances/overijssel-2024", "instances/overijssel-2024-plan", "instances/nl-2024"]
 
 
 def child(instance: str, scope: str | None, time_limit: float) -> None:

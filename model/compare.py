@@ -18,21 +18,23 @@ from typing import Any
 
 import pandas as pd
 
+from model.changes import RunResult, changed_rows, municipalities_delta, unique_titles
+from model.costs import COST_COLUMNS, province_costs, with_site_details
 from model.errors import InputError
 from model.fallback import fallback
-from model.lang import text
+from model.folders import replace_folder
+from model.lang import number, text
+from model.presentation import FALLBACK_FILE, delta_words, imposed_frame, status_words
 from model.reading import RawInstance, csv_text, flatten_settings, instance_from_raw, toml_text
-from model.report import markdown_table, replace_folder, write_result
+from model.report import markdown_table, write_result
 from model.result import Result, build_result, tidy
 from model.scenario import Scenario, apply_scenario
 from model.solve import solve
 
 BASELINE = "baseline"
 COMPARE_FILE, MARKDOWN_FILE, DELTA_FILE = "compare.csv", "compare.md", "municipalities_delta.csv"
-FALLBACK_FILE = "fallback.csv"
 SCENARIO_FILE = "scenario.toml"
 """A sweep point's settings as a scenario file, in its run folder."""
-"""The minister's fallback of one run, in its result folder."""
 PROVINCE_MEASURES = (
     "reception_task",
     "amv_task",
@@ -46,10 +48,9 @@ PROVINCE_MEASURES = (
     "imposed",
     "imposed_extra",
     "imposed_municipalities",
+    *COST_COLUMNS,
 )
 """Rows of the comparison per province (labels `compare.<measure>` in model/lang.py)."""
-DELTA_MEASURES = ("task", "obligation", "places", "unmet")
-"""Per municipality, reception places: task, obligation after exchange, counted, unmet."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ def solve_run(run: Run, options: Options) -> Outcome:
         raise RuntimeError(f"{run.stem}: {error}") from error
     names = [run.scenario.name] if run.scenario else []
     result = build_result(instance, solution, lang=options.lang, scenarios=names)
+    result = with_site_details(result, instance)
     imposed = fallback(instance, result.municipalities)
     return Outcome(result, imposed, time.perf_counter() - started)
 
@@ -157,8 +159,22 @@ def _workers_context() -> multiprocessing.context.BaseContext:
     return context
 
 
+def run_results(runs: Sequence[Run], outcomes: Sequence[Outcome], lang: str) -> list[RunResult]:
+    """The runs as the reports see them: folder name, title (the scenario's name), result, fallback."""
+    titles = [
+        run.scenario.name if run.scenario else text(lang, "compare.baseline_title") for run in runs
+    ]
+    titles = unique_titles(titles, [run.stem for run in runs])
+    return [
+        RunResult(run.stem, title, outcome.result, outcome.fallback)
+        for run, title, outcome in zip(runs, titles, outcomes, strict=True)
+    ]
+
+
 def compare_table(runs: Sequence[Run], outcomes: Sequence[Outcome], lang: str) -> pd.DataFrame:
-    """Rows = measures (labels in `lang`), columns = runs by folder name; blank where n/a."""
+    """Rows = measures (labels in `lang`), columns = runs by folder name; blank where n/a.
+
+    compare.md and the reports title the columns with the scenarios' own names."""
     columns = {run.stem: dict(measures(o, lang)) for run, o in zip(runs, outcomes, strict=True)}
     labels = list(dict.fromkeys(label for column in columns.values() for label in column))
     table = pd.DataFrame(columns, index=labels, dtype=object)
@@ -171,19 +187,24 @@ def measures(outcome: Outcome, lang: str) -> list[tuple[str, Any]]:
     the fallback."""
     summary = outcome.result.summary
     rows = [(text(lang, f"stage.{name}"), v) for name, v in summary["objectives"].items()]
-    rows.append((text(lang, "compare.status"), text(lang, f"status.{summary['status']}")))
+    rows.append((text(lang, "compare.status"), status_words(summary, lang)))
     rows.append((text(lang, "compare.deals"), len(outcome.result.deals)))
     imposed = outcome.fallback
+    costs = province_costs(outcome.result)
     for province, p in summary["provinces"].items():
         here = imposed[imposed["province"] == province]
         met = p["short_rec"] == 0 and p["short_amv"] == 0
-        figures = p | {
-            "soft_places": tidy(p["places"] - p["firm_places"]),
-            "test": text(lang, "compare.test_ok" if met else "compare.test_short"),
-            "imposed": int(here["imposed"].sum()),
-            "imposed_extra": int((here["imposed"] - here["places"]).sum()),
-            "imposed_municipalities": int((here["imposed"] > here["places"]).sum()),
-        }
+        figures = (
+            p
+            | {
+                "soft_places": tidy(p["places"] - p["firm_places"]),
+                "test": text(lang, "compare.test_ok" if met else "compare.test_short"),
+                "imposed": int(here["imposed"].sum()),
+                "imposed_extra": int((here["imposed"] - here["places"]).sum()),
+                "imposed_municipalities": int((here["imposed"] > here["places"]).sum()),
+            }
+            | {c: _plain(costs.at[province, c]) for c in COST_COLUMNS}
+        )
         rows += [
             (text(lang, f"compare.{key}", province=province), figures[key])
             for key in PROVINCE_MEASURES
@@ -191,56 +212,35 @@ def measures(outcome: Outcome, lang: str) -> list[tuple[str, Any]]:
     return rows
 
 
-def municipalities_delta(runs: Sequence[Run], outcomes: Sequence[Outcome]) -> pd.DataFrame:
-    """Per scenario run and municipality: task, obligation, places, unmet, against the baseline."""
-    base = _figures(outcomes[0].result)
-    columns = ["run", "code", "name", "province"] + [
-        f"{m}{suffix}" for m in DELTA_MEASURES for suffix in ("_baseline", "", "_change")
-    ]
-    frames = []
-    for run, outcome in zip(runs[1:], outcomes[1:], strict=True):
-        now = _figures(outcome.result)
-        frame = now[["name", "province"]].assign(run=run.stem)
-        for m in DELTA_MEASURES:
-            before = base[m].reindex(now.index)
-            frame[f"{m}_baseline"], frame[m] = before, now[m]
-            frame[f"{m}_change"] = (now[m] - before).map(tidy)
-        frames.append(frame.reset_index())
-    return pd.concat(frames)[columns] if frames else pd.DataFrame(columns=columns)
-
-
-def _figures(result: Result) -> pd.DataFrame:
-    """The DELTA_MEASURES of one result, index code."""
-    m = result.municipalities.set_index("code")
-    return pd.DataFrame(
-        {
-            "name": m["name"],
-            "province": m["province"],
-            "task": m["regular_task"] + m["amv_task"],
-            "obligation": m["regular_obligation"] + m["amv_obligation"],
-            "places": m["places"],
-            "unmet": m["unmet_rec"] + m["unmet_amv"],
-        }
-    )
+def _plain(value: float | None) -> float | int | None:
+    """A cost for compare.csv: tidy, blank when unknown."""
+    return None if value is None or pd.isna(value) else tidy(value)
 
 
 def write_compare(
     target: Path, runs: Sequence[Run], outcomes: Sequence[Outcome], options: Options
 ) -> pd.DataFrame:
-    """Write the compare folder as a whole; returns the comparison table."""
+    """Write the compare folder as a whole; returns the comparison table with the runs titled
+    by their scenarios' names (compare.csv keeps the folder names, which `report` looks up)."""
     table = compare_table(runs, outcomes, options.lang)
-    delta = municipalities_delta(runs, outcomes)
+    results = run_results(runs, outcomes, options.lang)
+    delta = municipalities_delta(results)
 
     def fill(folder: Path) -> None:
         for run, outcome in zip(runs, outcomes, strict=True):
             write_result(outcome.result, folder / run.stem, extra=_run_files(run, outcome))
         (folder / COMPARE_FILE).write_text(csv_text(table.reset_index()), encoding="utf-8")
         (folder / DELTA_FILE).write_text(csv_text(delta), encoding="utf-8")
-        markdown = compare_markdown(runs, outcomes, table, delta, options)
+        markdown = compare_markdown(runs, outcomes, table, results, options)
         (folder / MARKDOWN_FILE).write_text(markdown, encoding="utf-8")
 
     replace_folder(target, fill, marker=COMPARE_FILE)
-    return table
+    return titled(table, results)
+
+
+def titled(table: pd.DataFrame, results: Sequence[RunResult]) -> pd.DataFrame:
+    """The comparison table with each run's title over its column instead of its folder name."""
+    return table.rename(columns={r.stem: r.title for r in results})
 
 
 def _run_files(run: Run, outcome: Outcome) -> Callable[[Path], None]:
@@ -264,7 +264,7 @@ def compare_markdown(
     runs: Sequence[Run],
     outcomes: Sequence[Outcome],
     table: pd.DataFrame,
-    delta: pd.DataFrame,
+    results: Sequence[RunResult],
     options: Options,
 ) -> str:
     """compare.md: the runs and what each changes, the table, the fallback, the municipalities."""
@@ -276,20 +276,44 @@ def compare_markdown(
     for run, outcome in zip(runs, outcomes, strict=True):
         lines += ["", *_run_lines(run, outcome, runs[0].raw, lang)]
     lines += ["", f"## {text(lang, 'compare.table')}", ""]
-    lines += [markdown_table(table.fillna("").reset_index()), ""]
+    lines += [markdown_table(_written(titled(table, results).reset_index(), lang)), ""]
     lines += [f"## {text(lang, 'compare.fallback')}", "", text(lang, "compare.fallback_note"), ""]
-    lines += [f"## {text(lang, 'compare.municipalities')}", ""]
+    imposed = imposed_frame(results, lang)
+    lines += [
+        markdown_table(_written(imposed, lang))
+        if len(imposed)
+        else text(lang, "compare.nothing_imposed")
+    ]
+    lines += ["", f"## {text(lang, 'compare.municipalities')}", ""]
     lines += [text(lang, "compare.municipalities_note"), ""]
-    for run in runs[1:]:
-        lines += [f"### {run.stem}", "", _delta_table(delta[delta["run"] == run.stem], lang), ""]
+    changed = changed_rows(municipalities_delta(results))
+    for run in results[1:]:
+        rows = changed[changed["run"] == run.stem]
+        shown = (
+            markdown_table(delta_words(rows, lang))
+            if len(rows)
+            else text(lang, "compare.no_changes")
+        )
+        lines += [f"### {run.title}", "", shown, ""]
     return "\n".join(lines)
+
+
+def _written(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A table for compare.md: numbers as the audience writes them, blanks empty."""
+
+    def cell(value: object) -> object:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return "" if pd.isna(value) else number(lang, value)
+        return "" if value is None else value
+
+    return frame.map(cell)
 
 
 def _run_lines(run: Run, outcome: Outcome, base: RawInstance, lang: str) -> list[str]:
     """A run's name, status and time, its description and its changes as a list."""
     s = run.scenario
     name = s.name if s else text(lang, "compare.baseline")
-    status = text(lang, f"status.{outcome.result.summary['status']}")
+    status = status_words(outcome.result.summary, lang)
     lines = [f"- `{run.stem}`: {name} ({status}, {outcome.seconds:.1f} s)"]
     if s and s.description:
         lines.append(f"  {s.description}")
@@ -313,17 +337,3 @@ def changes(scenario: Scenario, base: RawInstance, lang: str) -> list[str]:
             line = text(lang, f"compare.site_{kind}", id=entry.key, cells=cells)
         lines.append(line)
     return lines
-
-
-def _delta_table(delta: pd.DataFrame, lang: str) -> str:
-    """The municipalities whose figures change, as `baseline -> run` per measure."""
-    changed = delta[(delta[[f"{m}_change" for m in DELTA_MEASURES]] != 0).any(axis=1)]
-    if changed.empty:
-        return text(lang, "compare.no_changes")
-    shown = pd.DataFrame({text(lang, "col.name"): changed["name"]})
-    for m in DELTA_MEASURES:
-        shown[text(lang, f"col.{m}")] = [
-            f"{tidy(a)} → {tidy(b)}"
-            for a, b in zip(changed[f"{m}_baseline"], changed[m], strict=True)
-        ]
-    return markdown_table(shown)

@@ -16,20 +16,26 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from model.charts import CHART_LIMIT, map_png, task_chart_png
-from model.lang import text
+from model.charts import CHART_LIMIT, task_chart_png
+from model.lang import Percent, number, percent, text
+from model.map_svg import NATIONAL_NAMED, map_svg
 from model.presentation import (
+    ARROW,
     Package,
     changed_cells,
     comparison_frame,
     comparison_note,
+    cost_frame,
+    cost_note,
     deal_sentences,
+    delta_words,
+    imposed_frame,
     labelled,
     municipality_frame,
     new_site_frame,
-    number,
     province_figures,
     run_frame,
+    scenario_changes,
     setting_frame,
     stage_frame,
     status_frame,
@@ -52,6 +58,7 @@ main { max-width: 1500px; margin: 0 auto; padding: 10px 40px 40px; }
 h2 { font-size: 32px; color: var(--navy); border-bottom: 4px solid var(--navy);
      padding-bottom: 4px; margin: 40px 0 16px; }
 h3 { font-size: 26px; margin: 24px 0 10px; }
+h4 { font-size: 22px; margin: 18px 0 8px; }
 .verdict { font-size: 30px; font-weight: 700; padding: 14px 22px; border-radius: 8px; color: #fff; }
 .verdict.ok { background: var(--green); }
 .verdict.short { background: var(--red); }
@@ -62,9 +69,11 @@ h3 { font-size: 26px; margin: 24px 0 10px; }
 .tile .value { font-size: 46px; font-weight: 800; font-variant-numeric: tabular-nums; }
 .tile .note { font-size: 18px; }
 .tile.bad { border-color: var(--red); color: var(--red); }
-.pictures { display: grid; grid-template-columns: repeat(auto-fit, minmax(620px, 1fr)); gap: 24px; }
+.tile.money .value { font-size: 34px; white-space: nowrap; line-height: 1.9; }
 figure { margin: 0; }
-figure img { width: 100%; height: auto; border: 1px solid var(--line); }
+figure img { width: 100%; max-width: 1100px; height: auto; border: 1px solid var(--line); }
+figure.map svg { display: block; width: 100%; height: auto; max-height: 94vh; border: 1px solid var(--line); }
+svg.map path.municipality:hover { stroke: #111; stroke-width: 2.5; }
 figcaption { font-size: 18px; margin-top: 6px; }
 table { border-collapse: collapse; margin: 8px 0 20px; font-size: 20px; }
 th { background: var(--navy); color: #fff; text-align: left; padding: 8px 12px; }
@@ -89,11 +98,19 @@ def is_number(value: object) -> bool:
     return isinstance(value, Number) and not isinstance(value, bool)
 
 
+def shown(value: object, lang: str) -> str:
+    """A cell's text: percentages and numbers as `lang` writes them, blank for none."""
+    if isinstance(value, Percent):
+        return percent(lang, value)
+    if is_number(value):
+        return number(lang, value)
+    return "" if pd.isna(value) else str(value)
+
+
 def cell(value: object, lang: str, classes: list[str]) -> str:
     """One table cell: numbers formatted for `lang`, text escaped."""
-    shown = number(lang, value) if is_number(value) else "" if pd.isna(value) else str(value)
     attribute = f' class="{" ".join(classes)}"' if classes else ""
-    return f"<td{attribute}>{esc(shown)}</td>"
+    return f"<td{attribute}>{esc(shown(value, lang))}</td>"
 
 
 def table_html(
@@ -106,7 +123,12 @@ def table_html(
 
     Columns of numbers are right-aligned.
     """
-    numeric = [len(frame) > 0 and frame[c].map(is_number).all() for c in frame.columns]
+    numeric = [
+        len(frame) > 0
+        and frame[c].map(lambda v: is_number(v) or v is None or pd.isna(v)).all()
+        and frame[c].map(is_number).any()
+        for c in frame.columns
+    ]
     head = "".join(
         f"<th{' class=num' if n else ''}>{esc(c)}</th>"
         for c, n in zip(frame.columns, numeric, strict=True)
@@ -138,9 +160,9 @@ def section(key: str, title: str, body: str) -> str:
     return f'<section id="{key}"><h2>{esc(title)}</h2>{body}</section>'
 
 
-def tile(label: str, value: str, note: str = "", bad: bool = False) -> str:
-    """One big number with its label (and a small note)."""
-    klass = "tile bad" if bad else "tile"
+def tile(label: str, value: str, note: str = "", bad: bool = False, kind: str = "") -> str:
+    """One big number with its label (and a small note); `kind` adds a class (money)."""
+    klass = " ".join(["tile", *(["bad"] if bad else []), *([kind] if kind else [])])
     small = f'<div class="note">{esc(note)}</div>' if note else ""
     return (
         f'<div class="{klass}"><div class="label">{esc(label)}</div>'
@@ -149,7 +171,7 @@ def tile(label: str, value: str, note: str = "", bad: bool = False) -> str:
 
 
 def province_tiles(f: dict, lang: str) -> str:
-    """The six big numbers of one province's test."""
+    """The big numbers of one province's test, and the cost of its places."""
     n = partial(number, lang)
     short = f["short_rec"] + f["short_amv"]
     share = round(100 * f["firm_places"] / f["reception_task"]) if f["reception_task"] else 0
@@ -162,7 +184,28 @@ def province_tiles(f: dict, lang: str) -> str:
         ("tile.unmet", f["unmet"], text(lang, "tile.unmet_note"), f["unmet"] > 0),
     ]
     tiles = "".join(tile(text(lang, key), n(value), note, bad) for key, value, note, bad in specs)
-    return f'<div class="tiles">{tiles}</div>'
+    return f'<div class="tiles">{tiles}{cost_tile(f, lang)}</div>'
+
+
+def millions(lang: str, euro: float | None) -> str:
+    """An amount in euro as millions with one decimal ("€ 253,4 mln"); "–" when unknown."""
+    if euro is None or pd.isna(euro):
+        return "–"
+    return text(lang, "tile.millions", n=number(lang, round(euro / 1e6, 1)))
+
+
+def cost_tile(f: dict, lang: str) -> str:
+    """The cost per year of the province's places, firm and soft, and how many have no cost."""
+    if f["places_without_cost"]:
+        note = text(lang, "tile.cost_unknown", n=number(lang, f["places_without_cost"]))
+    else:
+        note = text(
+            lang,
+            "tile.cost_note",
+            firm=millions(lang, f["cost_firm"]),
+            soft=millions(lang, f["cost_soft"]),
+        )
+    return tile(text(lang, "tile.cost"), millions(lang, f["cost"]), note, kind="money")
 
 
 def test_html(result: Result, lang: str) -> str:
@@ -179,29 +222,83 @@ def test_html(result: Result, lang: str) -> str:
 
 
 def comparison_html(package: Package, lang: str) -> str:
-    """Baseline and scenarios side by side (compare.csv); what differs from the baseline in bold."""
+    """Baseline and scenarios side by side (compare.csv, columns titled with the scenarios' names;
+    what differs from the baseline in bold), who gets the imposed places without agreement, and
+    per scenario the municipalities whose figures change."""
     frame = comparison_frame(package, lang)
     if frame is None:
         return ""
-    body = table_html(frame, lang, marked_cells=changed_cells(frame).to_numpy())
-    note = f'<p class="note">{esc(comparison_note(package, lang))}</p>'
-    return section("comparison", text(lang, "report.comparison"), body + note)
+    parts = [
+        table_html(frame, lang, marked_cells=changed_cells(frame).to_numpy()),
+        f'<p class="note">{esc(comparison_note(package, lang))}</p>',
+        f"<h3>{esc(text(lang, 'report.imposed'))}</h3>",
+    ]
+    imposed = imposed_frame(package.runs, lang)
+    if len(imposed):
+        parts += [f"<p>{esc(text(lang, 'report.imposed_note'))}</p>", table_html(imposed, lang)]
+    else:
+        parts.append(f"<p>{esc(text(lang, 'compare.nothing_imposed'))}</p>")
+    parts.append(f"<h3>{esc(text(lang, 'report.changes'))}</h3>")
+    changes = scenario_changes(package)
+    for run in package.runs[1:]:
+        rows = changes[changes["run"] == run.stem]
+        parts.append(f"<h4>{esc(run.title)}</h4>")
+        words = delta_words(rows, lang)
+        changed = words.map(lambda v: ARROW in str(v)).to_numpy()
+        parts.append(
+            table_html(words, lang, marked_cells=changed)
+            if len(rows)
+            else f"<p>{esc(text(lang, 'compare.no_changes'))}</p>"
+        )
+    return section("comparison", text(lang, "report.comparison"), "".join(parts))
+
+
+def map_html(result: Result, lang: str) -> str:
+    """The map as inline SVG with its caption and credit, and what it could not show."""
+    figure = map_svg(result, lang)
+    if figure is None:
+        return f'<p class="note">{esc(text(lang, "map.none"))}</p>'
+    national = len(result.summary["provinces"]) > 1
+    caption = (
+        text(lang, "map.caption_national", n=NATIONAL_NAMED)
+        if national
+        else text(lang, "map.caption_province")
+    )
+    notes = [
+        text(lang, key, names=", ".join(names))
+        for key, names in (("map.off_map", figure.off_map), ("map.unnamed", figure.unnamed))
+        if names
+    ]
+    extra = "".join(f'<p class="note">{esc(note)}</p>' for note in notes)
+    return (
+        f'<figure class="map">{figure.svg}<figcaption>{esc(caption)} '
+        f"{esc(text(lang, 'map.credit'))}</figcaption></figure>{extra}"
+    )
 
 
 def pictures_html(m: pd.DataFrame, lang: str) -> str:
-    """The map and the chart of task against places, side by side on a wide screen."""
+    """The chart of task against places per municipality."""
     chart, cut = task_chart_png(m, lang)
     caption = text(lang, "chart.task_caption")
     if cut:
         caption += " " + text(lang, "chart.cut", n=CHART_LIMIT)
-    map_figure = image_html(
-        map_png(m, lang),
-        text(lang, "chart.map_alt"),
-        text(lang, "chart.map_caption"),
-        text(lang, "chart.no_map"),
+    return image_html(chart, text(lang, "chart.task_alt"), caption)
+
+
+def costs_html(result: Result, lang: str) -> str:
+    """The cost of the package per province and per municipality, firm and soft apart."""
+    m = municipality_frame(result)
+    columns = ["name", "places", "firm_places", "soft_places", "cost_firm", "cost_soft", "cost"]
+    if m["places_without_cost"].sum() > 0:
+        columns.append("places_without_cost")
+    return "".join(
+        [
+            f'<p class="note">{esc(cost_note(result, lang))}</p>',
+            table_html(cost_frame(result, lang), lang),
+            f"<h3>{esc(text(lang, 'report.municipalities'))}</h3>",
+            table_html(labelled(m, columns, lang), lang),
+        ]
     )
-    chart_figure = image_html(chart, text(lang, "chart.task_alt"), caption)
-    return f'<div class="pictures">{map_figure}{chart_figure}</div>'
 
 
 def deals_html(result: Result, lang: str) -> str:
@@ -262,6 +359,7 @@ def render(package: Package, lang: str) -> str:
     sections = [
         section("test", text(lang, "report.test"), test_html(result, lang)),
         comparison_html(package, lang),
+        section("map", text(lang, "report.map"), map_html(result, lang)),
         section(
             "pictures",
             text(lang, "report.pictures"),
@@ -269,6 +367,7 @@ def render(package: Package, lang: str) -> str:
         ),
         section("deals", text(lang, "report.deals"), deals_html(result, lang)),
         section("plans", text(lang, "report.firm_soft"), plans_html(result, lang)),
+        section("costs", text(lang, "report.costs"), costs_html(result, lang)),
         section("settings", text(lang, "report.settings_title"), settings_html(result, lang)),
     ]
     return (

@@ -105,6 +105,24 @@ class Instance:
     def provinces(self) -> list[str]:
         return sorted(self.municipalities["province"].unique())
 
+    def own_places(self) -> pd.DataFrame:
+        """Per municipality the most places its own counted sites can give, before any exchange.
+
+        Index code; columns `firm` (committed sites at max_places), `soft` (planned and idea sites
+        that can open, at hi = min(max_places, kind max)), and `amv_firm`, `amv_soft` (the same
+        over `amv` sites, which are part of firm and soft). Status weights are not applied.
+        """
+        s = self.sites[self.sites["counted"] & (self.sites["lo"] <= self.sites["hi"])]
+        firm, amv, hi = s["committed"], s["kind"] == "amv", s["hi"]
+        parts = {
+            "firm": hi.where(firm, 0),
+            "soft": hi.where(~firm, 0),
+            "amv_firm": hi.where(firm & amv, 0),
+            "amv_soft": hi.where(~firm & amv, 0),
+        }
+        by_municipality = pd.DataFrame(parts).groupby(s["municipality"]).sum()
+        return by_municipality.reindex(self.municipalities.index, fill_value=0).astype("int64")
+
     def exchange_group(self) -> pd.Series:
         """Who may exchange with whom: a label per municipality; equal labels may exchange.
 

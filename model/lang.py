@@ -6,6 +6,8 @@ tests catch (tests/test_lang.py).
 
 from __future__ import annotations
 
+import math
+
 LANGUAGES = ("nl", "en")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -183,7 +185,8 @@ LABELS: dict[str, dict[str, str]] = {
         "report.comparison": "Basis en scenario's naast elkaar",
         "report.changed_note": "Vet: anders dan in de basis.",
         "report.details_of": "De rest van deze pagina toont de basis ({name}).",
-        "report.pictures": "Kaart en plekken per gemeente",
+        "report.pictures": "Plekken per gemeente",
+        "report.map": "Kaart",
         "report.settings_title": "Hoe dit pakket is berekend",
         "tile.task": "Opgave",
         "tile.amv": "waarvan {n} amv",
@@ -196,24 +199,108 @@ LABELS: dict[str, dict[str, str]] = {
         "tile.short_note": "opvang en amv",
         "tile.unmet": "Niet gedekt bij gemeenten",
         "tile.unmet_note": "plekken na uitruil",
-        "chart.unmet_label": "{name} ({n})",
-        "chart.met": "opgave gedekt",
-        "chart.unmet": "plekken niet gedekt",
-        "chart.places": "{n} plekken",
         "chart.firm": "hard (bestaand, besloten)",
         "chart.soft": "zacht (gepland, idee)",
         "chart.obligation": "opgave na uitruil",
         "chart.task": "opgave vóór uitruil",
         "chart.places_axis": "plekken (opvang, amv inbegrepen)",
-        "chart.map_alt": "Kaart van de gemeenten: cirkels naar aantal plekken, rood waar plekken niet gedekt zijn",
-        "chart.map_caption": "Cirkel: geteld plekken. Groen: opgave gedekt; rood: plekken niet gedekt (aantal tussen haakjes).",
-        "chart.no_map": "Geen kaart: geen van de gemeentecodes is bekend.",
         "chart.task_alt": "Staafdiagram van opgave en plekken per gemeente",
         "chart.task_caption": (
             "Balk: geteld plekken, hard en zacht. Streep: opgave na uitruil. Rondje: opgave vóór "
             "uitruil. Rode naam: plekken niet gedekt."
         ),
         "chart.cut": "Alleen de {n} gemeenten met de grootste opgave na uitruil.",
+        # the map (model/map_svg.py)
+        "map.alt": "Kaart van de provincie: gemeenten gekleurd naar dekking, afspraken als lijnen",
+        "map.caption_province": (
+            "Kleur: dekking, de getelde plekken gedeeld door de opgave na uitruil. Lijn: een "
+            "afspraak tussen twee gemeenten, hoe dikker hoe meer eenheden er worden uitgeruild. "
+            "Vet met een getal tussen haakjes: zoveel plekken zijn niet gedekt. Wijs een gemeente "
+            "of lijn aan voor de cijfers."
+        ),
+        "map.caption_national": (
+            "Kleur: de provinciale toets per provincie; gearceerd: gemeenten met plekken die niet "
+            "gedekt zijn, de {n} met de meeste met naam en aantal. Lijn: een afspraak tussen twee "
+            "gemeenten, hoe dikker hoe meer eenheden."
+        ),
+        "map.credit": "Grenzen: CBS / PDOK, Gebiedsindelingen 2024 (vereenvoudigd)",
+        "map.none": "Geen kaart: van geen enkele gemeentecode is een grens bekend (alleen CBS-codes van 2024 staan op de kaart).",
+        "map.off_map": "Niet op de kaart (geen CBS-code van 2024): {names}.",
+        "map.unnamed": "Op de kaart zonder naam (geen ruimte voor het label): {names}.",
+        "map.title": "{name}: dekking {coverage} ({places} plekken, opgave na uitruil {obligation})",
+        "map.deal_title": "{a} en {b}: {n} eenheden uitgeruild",
+        "map.unmet_label": "{name} ({n})",
+        "map.province_short": "{province} (tekort {n})",
+        "map.legend_coverage": "Dekking (plekken / opgave)",
+        "map.legend_test": "Provinciale toets",
+        "map.legend_deals": "Afspraken ({n}), dikte: eenheden",
+        "map.legend_borders": "Grenzen",
+        "map.below": "minder dan {high}",
+        "map.between": "{low} tot {high}",
+        "map.above": "{low} of meer",
+        "map.no_task": "geen opgave",
+        "map.class_count": "{label} ({n})",
+        "map.units": "{n} eenheden",
+        "map.test_ok": "gehaald",
+        "map.test_short": "niet gehaald",
+        "map.unmet_hatch": "gemeente met tekort",
+        "map.outline": "provinciegrens",
+        "map.province_border": "provinciegrens",
+        "map.region_border": "regiogrens",
+        # money (model/costs.py)
+        "report.costs": "Kosten van het pakket",
+        "cost.complete": "Alle geopende plekken hebben kosten per plek (sites.csv, euro per plek per jaar).",
+        "cost.missing": (
+            "Let op: {n} geopende plekken hebben geen kosten per plek in sites.csv; ze tellen niet "
+            "mee in de bedragen (niet als nul), de kolom 'plekken zonder kosten' zegt waar."
+        ),
+        "cost.not_in_result": (
+            "Deze resultaatmap noemt geen kosten per plek (berekend met een oudere versie); "
+            "los opnieuw op voor de kosten."
+        ),
+        "col.cost_firm": "kosten hard (€ per jaar)",
+        "col.cost_soft": "kosten zacht (€ per jaar)",
+        "col.cost": "kosten totaal (€ per jaar)",
+        "col.places_without_cost": "plekken zonder kosten",
+        "col.cost_per_place": "kosten per plek (€ per jaar)",
+        "col.site_name": "naam locatie",
+        "col.site_cost": "kosten (€ per jaar)",
+        "col.coverage": "dekking",
+        "col.scenario": "variant",
+        "tile.cost": "Kosten per jaar",
+        "tile.cost_note": "hard {firm}, zacht {soft}",
+        "tile.cost_unknown": "{n} plekken zonder kosten per plek",
+        "tile.millions": "€ {n} mln",
+        # compare on the page and in the workbook
+        "report.changes": "Wat verandert per gemeente",
+        "report.imposed": "Zonder akkoord: wie krijgt de opgelegde plekken",
+        "report.imposed_note": (
+            "Extra plekken die de minister per gemeente oplegt als er geen akkoord is, per variant."
+        ),
+        "sheet.changes": "Verschillen",
+        "sheet.imposed": "Zonder akkoord",
+        "delta.task": "opgave",
+        "delta.obligation": "na uitruil",
+        "delta.places": "plekken",
+        "delta.unmet": "niet gedekt",
+        "delta.deals": "afspraken",
+        "delta.cost": "kosten (€ per jaar)",
+        "delta_baseline": "{measure} uitgangssituatie",
+        "delta_change": "{measure} verschil",
+        "word.total": "totaal",
+        "status.stage_gap": "{stage} (gat {gap})",
+        "status.cut_off": "{status} bij {stages}",
+        "compare.baseline_title": "uitgangssituatie",
+        "compare.nothing_imposed": "In geen enkele variant legt de minister plekken op.",
+        "compare.cost_firm": "{province}: kosten harde plekken (€ per jaar)",
+        "compare.cost_soft": "{province}: kosten zachte plekken (€ per jaar)",
+        "compare.cost": "{province}: kosten totaal (€ per jaar)",
+        "compare.places_without_cost": "{province}: geopende plekken zonder kosten",
+        "cli.final_stages": (
+            "Eindwaarden (zoals in summary.json; een latere fase kan een eerder afgebroken fase "
+            "nog verbeteren):"
+        ),
+        "cli.final_stage": "  {stage}: {value} ({status})",
         # compare and sweep (model/compare.py)
         "compare.title": "Vergelijking: {name}",
         "compare.intro": (
@@ -254,8 +341,9 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "compare.municipalities": "Gemeenten die veranderen",
         "compare.municipalities_note": (
-            "Opgave, na uitruil, plekken en niet gedekt, als uitgangssituatie → variant; alle "
-            "gemeenten staan in municipalities_delta.csv."
+            "Opgave, na uitruil, plekken, niet gedekt, afspraken en kosten: wat verandert als "
+            "uitgangssituatie → variant, de rest als het getal dat blijft; alle gemeenten staan in "
+            "municipalities_delta.csv."
         ),
         "compare.no_changes": "Geen gemeente verandert.",
         "compare.municipality_changed": "{name} ({code}): {cells}",
@@ -434,7 +522,8 @@ LABELS: dict[str, dict[str, str]] = {
         "report.comparison": "Baseline and scenarios side by side",
         "report.changed_note": "Bold: different from the baseline.",
         "report.details_of": "The rest of this page shows the baseline ({name}).",
-        "report.pictures": "Map and places per municipality",
+        "report.pictures": "Places per municipality",
+        "report.map": "Map",
         "report.settings_title": "How this package was computed",
         "tile.task": "Task",
         "tile.amv": "of which {n} AMV",
@@ -447,24 +536,106 @@ LABELS: dict[str, dict[str, str]] = {
         "tile.short_note": "reception and AMV",
         "tile.unmet": "Unmet at municipalities",
         "tile.unmet_note": "places after exchange",
-        "chart.unmet_label": "{name} ({n})",
-        "chart.met": "task covered",
-        "chart.unmet": "places unmet",
-        "chart.places": "{n} places",
         "chart.firm": "firm (existing, decided)",
         "chart.soft": "soft (planned, idea)",
         "chart.obligation": "task after exchange",
         "chart.task": "task before exchange",
         "chart.places_axis": "places (reception, AMV included)",
-        "chart.map_alt": "Map of the municipalities: circles by places, red where places are unmet",
-        "chart.map_caption": "Circle: counted places. Green: task covered; red: places unmet (number in brackets).",
-        "chart.no_map": "No map: none of the municipality codes is known.",
         "chart.task_alt": "Bar chart of task and places per municipality",
         "chart.task_caption": (
             "Bar: counted places, firm and soft. Tick: task after exchange. Circle: task before "
             "exchange. Red name: places unmet."
         ),
         "chart.cut": "Only the {n} municipalities with the largest task after exchange.",
+        # the map (model/map_svg.py)
+        "map.alt": "Map of the province: municipalities coloured by coverage, deals as lines",
+        "map.caption_province": (
+            "Colour: coverage, the counted places divided by the task after exchange. Line: a "
+            "deal between two municipalities, the thicker the more units are exchanged. Bold "
+            "with a number in brackets: that many places are unmet. Point at a municipality or "
+            "line for its figures."
+        ),
+        "map.caption_national": (
+            "Colour: the provincial test per province; hatched: municipalities with unmet places, "
+            "the {n} with the most named with their number. Line: a deal between two "
+            "municipalities, the thicker the more units."
+        ),
+        "map.credit": "Boundaries: CBS / PDOK, Gebiedsindelingen 2024 (simplified)",
+        "map.none": "No map: no municipality code has a known boundary (only 2024 CBS codes are on the map).",
+        "map.off_map": "Not on the map (no 2024 CBS code): {names}.",
+        "map.unnamed": "On the map without a name (no room for the label): {names}.",
+        "map.title": "{name}: coverage {coverage} ({places} places, task after exchange {obligation})",
+        "map.deal_title": "{a} and {b}: {n} units exchanged",
+        "map.unmet_label": "{name} ({n})",
+        "map.province_short": "{province} (short {n})",
+        "map.legend_coverage": "Coverage (places / task)",
+        "map.legend_test": "Provincial test",
+        "map.legend_deals": "Deals ({n}), width: units",
+        "map.legend_borders": "Borders",
+        "map.below": "below {high}",
+        "map.between": "{low} to {high}",
+        "map.above": "{low} or more",
+        "map.no_task": "no task",
+        "map.class_count": "{label} ({n})",
+        "map.units": "{n} units",
+        "map.test_ok": "met",
+        "map.test_short": "not met",
+        "map.unmet_hatch": "municipality with unmet places",
+        "map.outline": "provincial border",
+        "map.province_border": "provincial border",
+        "map.region_border": "regional border",
+        "report.costs": "Cost of the package",
+        "cost.complete": "Every opened place has a cost per place (sites.csv, euro per place per year).",
+        "cost.missing": (
+            "Note: {n} opened places have no cost per place in sites.csv; they are left out of the "
+            "amounts (not counted as zero), the column 'places without cost' says where."
+        ),
+        "cost.not_in_result": (
+            "This result folder holds no cost per place (computed by an older version); solve "
+            "again for the costs."
+        ),
+        "col.cost_firm": "cost firm (€ per year)",
+        "col.cost_soft": "cost soft (€ per year)",
+        "col.cost": "cost total (€ per year)",
+        "col.places_without_cost": "places without cost",
+        "col.cost_per_place": "cost per place (€ per year)",
+        "col.site_name": "site name",
+        "col.site_cost": "cost (€ per year)",
+        "col.coverage": "coverage",
+        "col.scenario": "scenario",
+        "tile.cost": "Cost per year",
+        "tile.cost_note": "firm {firm}, soft {soft}",
+        "tile.cost_unknown": "{n} places without a cost per place",
+        "tile.millions": "€ {n} m",
+        "report.changes": "What changes per municipality",
+        "report.imposed": "Without agreement: who gets the imposed places",
+        "report.imposed_note": (
+            "Extra places the minister imposes per municipality when there is no agreement, per run."
+        ),
+        "sheet.changes": "Changes",
+        "sheet.imposed": "Without agreement",
+        "delta.task": "task",
+        "delta.obligation": "after exchange",
+        "delta.places": "places",
+        "delta.unmet": "unmet",
+        "delta.deals": "deals",
+        "delta.cost": "cost (€ per year)",
+        "delta_baseline": "{measure} baseline",
+        "delta_change": "{measure} change",
+        "word.total": "total",
+        "status.stage_gap": "{stage} (gap {gap})",
+        "status.cut_off": "{status} at {stages}",
+        "compare.baseline_title": "baseline",
+        "compare.nothing_imposed": "In no run does the minister impose places.",
+        "compare.cost_firm": "{province}: cost of firm places (€ per year)",
+        "compare.cost_soft": "{province}: cost of soft places (€ per year)",
+        "compare.cost": "{province}: cost total (€ per year)",
+        "compare.places_without_cost": "{province}: opened places without cost",
+        "cli.final_stages": (
+            "Final values (as in summary.json; a later stage may still improve an earlier one "
+            "that was cut off):"
+        ),
+        "cli.final_stage": "  {stage}: {value} ({status})",
         # compare and sweep (model/compare.py)
         "compare.title": "Comparison: {name}",
         "compare.intro": (
@@ -504,8 +675,8 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "compare.municipalities": "Municipalities that change",
         "compare.municipalities_note": (
-            "Task, after exchange, places and unmet, as baseline → run; municipalities_delta.csv "
-            "holds every municipality."
+            "Task, after exchange, places, unmet, deals and cost: what changes as baseline → run, "
+            "the rest as the number that stays; municipalities_delta.csv holds every municipality."
         ),
         "compare.no_changes": "No municipality changes.",
         "compare.municipality_changed": "{name} ({code}): {cells}",
@@ -524,3 +695,24 @@ def has_text(lang: str, key: str) -> bool:
 def text(lang: str, key: str, **values: object) -> str:
     """The label `key` in `lang`, with `values` filled in."""
     return LABELS[lang][key].format(**values)
+
+
+def number(lang: str, value: float | None) -> str:
+    """A number as the audience writes it: thousands grouped, at most two decimals; "–" if none."""
+    if value is None or math.isnan(float(value)):
+        return "–"
+    rounded = round(float(value), 2)
+    plain = f"{rounded:,.0f}" if rounded.is_integer() else f"{rounded:,.2f}".rstrip("0")
+    sep, dec = text(lang, "number.thousands"), text(lang, "number.decimal")
+    return plain.replace(",", "\0").replace(".", dec).replace("\0", sep)
+
+
+class Percent(float):
+    """A fraction shown as a percentage (a stage's gap): 0.3 is "30 %" in every report."""
+
+
+def percent(lang: str, fraction: float | None) -> str:
+    """A fraction as a percentage with one decimal at most: "30 %", "7,5 %" ("?" when unknown)."""
+    if fraction is None or math.isnan(float(fraction)):
+        return "?"
+    return f"{number(lang, round(100 * float(fraction), 1))} %"

@@ -9,27 +9,34 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from model.changes import (
+    DELTA_COLUMNS,
+    DELTA_MEASURES,
+    RunResult,
+    changed_rows,
+    imposed_split,
+    municipalities_delta,
+    run_title,
+    unique_titles,
+)
+from model.costs import COST_COLUMNS, SITE_DETAILS, municipality_costs, province_costs
 from model.errors import InputError, Problem
-from model.lang import has_text, text
-from model.report import is_result_folder, read_result
+from model.folders import is_result_folder, umask
+from model.lang import Percent, has_text, number, percent, text
+from model.reading import unescaped
+from model.report import read_result
 from model.result import Result, describe_deal, tidy
 from model.settings import COMMITTED_STATUSES, COMPONENTS, STATUSES
 
 COMPARE_FILE = "compare.csv"
-
-
-@dataclass
-class Run:
-    """One run of a compare folder: its name in compare.csv and its result."""
-
-    name: str
-    result: Result
+FALLBACK_FILE = "fallback.csv"
+"""The minister's fallback of one run, in its result folder (written by compare and sweep)."""
 
 
 @dataclass
@@ -37,7 +44,7 @@ class Package:
     """The result to present; for a compare folder also the runs and compare.csv."""
 
     result: Result
-    runs: list[Run] = field(default_factory=list)
+    runs: list[RunResult] = field(default_factory=list)
     comparison: pd.DataFrame | None = None
 
 
@@ -49,13 +56,23 @@ def read_comparison(path: Path) -> pd.DataFrame | None:
         frame = pd.read_csv(path, index_col=0, dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError:
         return None
-    except pd.errors.ParserError as error:
-        raise InputError(Problem(str(path), f"cannot be read as CSV: {error}")) from error
+    except (pd.errors.ParserError, UnicodeDecodeError, OSError) as error:
+        raise InputError(Problem(str(path), f"cannot be read as CSV: {error}")) from None
+    frame = frame.map(unescaped).rename(index=unescaped, columns=unescaped)
     return frame if len(frame.columns) else None
 
 
-def find_runs(folder: Path, names: list[str]) -> list[Run]:
-    """The result folders of the runs named in compare.csv (one or two levels down), in its order.
+def read_fallback(folder: Path) -> pd.DataFrame | None:
+    """A run's fallback.csv (code, name, province, reception_task, places, imposed), or None."""
+    path = folder / FALLBACK_FILE
+    if not path.is_file():
+        return None
+    return pd.read_csv(path, dtype={"code": str, "name": str}, keep_default_na=False)
+
+
+def find_runs(folder: Path, names: list[str], lang: str = "nl") -> list[RunResult]:
+    """The result folders of the runs named in compare.csv (one or two levels down), in its order,
+    each titled with its scenario's own name.
 
     The baseline may also be the compare folder itself when that is a result folder.
     """
@@ -64,14 +81,20 @@ def find_runs(folder: Path, names: list[str]) -> list[Run]:
         found.setdefault(p.parent.name, p.parent)
     if names and is_result_folder(folder):
         found.setdefault(names[0], folder)
-    return [Run(name, read_result(found[name])) for name in names if name in found]
+    stems = [name for name in names if name in found]
+    results = [read_result(found[stem]) for stem in stems]
+    titles = unique_titles([run_title(r, lang) for r in results], stems)
+    return [
+        RunResult(stem, title, result, read_fallback(found[stem]))
+        for stem, title, result in zip(stems, titles, results, strict=True)
+    ]
 
 
-def load_package(folder: Path) -> Package:
+def load_package(folder: Path, lang: str = "nl") -> Package:
     """A result folder, or a compare folder whose baseline (first run) is the result to present."""
     comparison = read_comparison(folder / COMPARE_FILE)
     names = [str(c) for c in comparison.columns] if comparison is not None else []
-    runs = find_runs(folder, names)
+    runs = find_runs(folder, names, lang)
     if is_result_folder(folder):
         return Package(read_result(folder), runs, comparison)
     if runs:
@@ -92,7 +115,7 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
     tmp = Path(name)
     try:
         write(tmp)
-        tmp.chmod(0o644)
+        tmp.chmod(0o666 & ~umask())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -100,23 +123,29 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
     return path
 
 
-def number(lang: str, value: float | None) -> str:
-    """A number as the audience writes it: thousands grouped, at most two decimals."""
-    if value is None or pd.isna(value):
-        return "–"
-    rounded = round(float(value), 2)
-    plain = f"{rounded:,.0f}" if rounded.is_integer() else f"{rounded:,.2f}".rstrip("0")
-    sep, dec = text(lang, "number.thousands"), text(lang, "number.decimal")
-    return plain.replace(",", "\0").replace(".", dec).replace("\0", sep)
+def status_words(summary: dict, lang: str) -> str:
+    """The status of a run; when cut off, which stages were and their gaps (summary.json `stages`)."""
+    status = text(lang, f"status.{summary['status']}")
+    cut = [
+        text(
+            lang,
+            "status.stage_gap",
+            stage=text(lang, f"stage.{name}"),
+            gap=percent(lang, s.get("gap")),
+        )
+        for name, s in summary.get("stages", {}).items()
+        if s.get("status", "optimal") != "optimal"
+    ]
+    return text(lang, "status.cut_off", status=status, stages=", ".join(cut)) if cut else status
 
 
 def status_line(result: Result, lang: str) -> str:
-    """Status, solve time and solver version in one sentence."""
+    """Status (with the stages cut off), solve time and solver version in one sentence."""
     s = result.summary
     return text(
         lang,
         "report.status",
-        status=text(lang, f"status.{s['status']}"),
+        status=status_words(s, lang),
         seconds=s["solver"]["seconds"],
         version=s["solver"]["version"],
     )
@@ -147,20 +176,25 @@ def names(result: Result) -> pd.Series:
 
 
 def municipality_frame(result: Result) -> pd.DataFrame:
-    """municipalities.csv with reception totals, soft places (places - firm_places) and total unmet."""
+    """municipalities.csv with reception totals, soft places (places - firm_places), total unmet,
+    coverage (places / obligation after exchange; NaN without obligation) and the cost columns."""
     m = result.municipalities.copy()
     m["reception_task"] = m["regular_task"] + m["amv_task"]
     m["reception_obligation"] = m["regular_obligation"] + m["amv_obligation"]
     m["soft_places"] = m["places"] - m["firm_places"]
     m["unmet"] = m["unmet_rec"] + m["unmet_amv"]
+    m["coverage"] = m["places"] / m["reception_obligation"].where(m["reception_obligation"] > 0)
+    costs = municipality_costs(result)
+    for column in COST_COLUMNS:
+        m[column] = m["code"].map(costs[column])
     return m
 
 
 MUNICIPALITY_COLUMNS = (
     ["code", "name", "province", "region"]
     + [f"{k}_{part}" for k in COMPONENTS for part in ("task", "obligation")]
-    + ["places", "amv_places", "firm_places", "soft_places", "unmet_rec", "unmet_amv"]
-    + ["value_change"]
+    + ["places", "amv_places", "firm_places", "soft_places", "unmet_rec", "unmet_amv", "coverage"]
+    + ["value_change", *COST_COLUMNS]
 )
 """Columns of the per-municipality table in the workbook."""
 
@@ -182,12 +216,45 @@ def site_words(sites: pd.DataFrame, result: Result, lang: str) -> pd.DataFrame:
 
 def site_frame(result: Result, lang: str) -> pd.DataFrame:
     """sites.csv in words, with yes/no for counted and open."""
-    s = site_words(result.sites, result, lang)
+    s = site_words(detailed_sites(result), result, lang)
     yes_no = {True: text(lang, "word.yes"), False: text(lang, "word.no")}
     s["counted"] = flag(s["counted"]).map(yes_no)
     s["open"] = flag(s["open"]).map(yes_no)
-    columns = ["id", "municipality", "kind", "status", "plan", "counted", "reason", "open"]
-    return labelled(s, columns + ["places", "over_preference"], lang)
+    s["site_name"] = s["name"].astype(object).where(s["name"].notna(), "")
+    s["site_cost"] = (s["places"] * s["cost_per_place"]).where(s["places"] > 0, 0.0)
+    columns = [
+        "id",
+        "site_name",
+        "municipality",
+        "kind",
+        "status",
+        "plan",
+        "counted",
+        "reason",
+        "open",
+    ]
+    return labelled(s, columns + ["places", "over_preference", "cost_per_place", "site_cost"], lang)
+
+
+def detailed_sites(result: Result) -> pd.DataFrame:
+    """sites.csv with name and cost_per_place, blank when the result folder predates them."""
+    return result.sites.reindex(columns=list(dict.fromkeys([*result.sites.columns, *SITE_DETAILS])))
+
+
+def cost_frame(result: Result, lang: str) -> pd.DataFrame:
+    """The cost of the package per province: firm, soft, total, places whose cost is unknown."""
+    costs = province_costs(result).rename_axis("province").reset_index()
+    return labelled(costs, ["province", *COST_COLUMNS], lang)
+
+
+def cost_note(result: Result, lang: str) -> str:
+    """How complete the costs are: the places of open sites without cost_per_place, if any."""
+    missing = province_costs(result)["places_without_cost"].sum()
+    if "cost_per_place" not in result.sites.columns:
+        return text(lang, "cost.not_in_result")
+    if missing:
+        return text(lang, "cost.missing", n=number(lang, missing))
+    return text(lang, "cost.complete")
 
 
 def new_site_frame(result: Result, lang: str) -> pd.DataFrame:
@@ -226,16 +293,22 @@ def transfer_frame(result: Result, lang: str) -> pd.DataFrame:
 
 
 def province_figures(result: Result) -> dict[str, dict]:
-    """Per province: the summary's test, soft places, municipal unmet and whether the test is met."""
+    """Per province: the summary's test, soft places, municipal unmet, whether the test is met,
+    and the cost (COST_COLUMNS)."""
     m = municipality_frame(result)
+    costs = province_costs(result)
     out = {}
     for province, p in result.summary["provinces"].items():
         here = m[m["province"] == province]
-        out[province] = dict(p) | {
-            "soft_places": p["places"] - p["firm_places"],
-            "unmet": here["unmet"].sum(),
-            "met": p["short_rec"] == 0 and p["short_amv"] == 0,
-        }
+        out[province] = (
+            dict(p)
+            | {
+                "soft_places": p["places"] - p["firm_places"],
+                "unmet": here["unmet"].sum(),
+                "met": p["short_rec"] == 0 and p["short_amv"] == 0,
+            }
+            | costs.loc[province].to_dict()
+        )
     return out
 
 
@@ -285,6 +358,16 @@ def status_frame(result: Result, lang: str) -> pd.DataFrame:
     return labelled(pd.DataFrame(rows), ["status", "plan", "sites", "places"], lang)
 
 
+def as_percent(gap: float | None) -> Percent | None:
+    """A gap from summary.json as a Percent cell (None when no bound is known)."""
+    return None if gap is None or pd.isna(gap) else Percent(gap)
+
+
+def percent_column(values: pd.Series) -> pd.Series:
+    """Fractions as Percent cells, kept as objects (pandas would make them plain floats again)."""
+    return pd.Series([as_percent(v) for v in values], index=values.index, dtype=object)
+
+
 def stage_frame(result: Result, lang: str) -> pd.DataFrame:
     """The objective stages in order: value, status and gap."""
     s = result.summary
@@ -298,7 +381,9 @@ def stage_frame(result: Result, lang: str) -> pd.DataFrame:
         }
         for name, value in s["objectives"].items()
     ]
-    return labelled(pd.DataFrame(rows), ["stage", "value", "status", "gap"], lang)
+    frame = pd.DataFrame(rows, columns=["stage", "value", "status", "gap"])
+    frame["gap"] = percent_column(frame["gap"])
+    return labelled(frame, ["stage", "value", "status", "gap"], lang)
 
 
 def flatten(values: dict, prefix: str = "") -> dict[str, object]:
@@ -347,10 +432,10 @@ def run_frame(result: Result, lang: str) -> pd.DataFrame:
     solver = s.get("solver", {})
     rows = {
         "run.instance": s["instance"],
-        "run.status": text(lang, f"status.{s['status']}"),
+        "run.status": status_words(s, lang),
         "run.solver": f"{solver.get('name', '')} {solver.get('version', '')}".strip(),
         "run.seconds": solver.get("seconds"),
-        "run.gap": solver.get("gap"),
+        "run.gap": as_percent(solver.get("gap")),
         "run.order": ", ".join(text(lang, f"stage.{n}") for n in s["objective_order"]),
         "run.scenarios": ", ".join(s.get("scenarios", [])) or "–",
     }
@@ -374,7 +459,7 @@ def comparison_frame(package: Package, lang: str) -> pd.DataFrame | None:
         return None
     frame = package.comparison.map(parsed)
     frame.index.name = frame.index.name or text(lang, "col.measure")
-    return frame.reset_index()
+    return frame.rename(columns={run.stem: run.title for run in package.runs}).reset_index()
 
 
 def changed_cells(frame: pd.DataFrame) -> pd.DataFrame:
@@ -389,5 +474,66 @@ def comparison_note(package: Package, lang: str) -> str:
     """What bold means in a comparison, and which run the rest of the report shows."""
     notes = [text(lang, "report.changed_note")]
     if package.runs:
-        notes.append(text(lang, "report.details_of", name=package.runs[0].name))
+        notes.append(text(lang, "report.details_of", name=package.runs[0].title))
     return " ".join(notes)
+
+
+def scenario_changes(package: Package) -> pd.DataFrame:
+    """The municipalities whose figures change in a scenario run, one row per run and municipality."""
+    if len(package.runs) < 2:
+        return pd.DataFrame(columns=DELTA_COLUMNS)
+    return changed_rows(municipalities_delta(package.runs))
+
+
+def delta_frame(package: Package, lang: str) -> pd.DataFrame:
+    """scenario_changes with numbers as numbers: per measure the baseline, the run, the change."""
+    columns = ["title", "name", "province"] + [
+        f"{m}{suffix}" for m in DELTA_MEASURES for suffix in ("_baseline", "", "_change")
+    ]
+    frame = scenario_changes(package)[columns]
+    return frame.rename(columns={c: delta_label(lang, c) for c in columns})
+
+
+def delta_label(lang: str, column: str) -> str:
+    """The header of a delta column: "plekken", "plekken basis", "plekken verschil"."""
+    for suffix in ("_baseline", "_change"):
+        if column.endswith(suffix) and column.removesuffix(suffix) in DELTA_MEASURES:
+            measure = text(lang, f"delta.{column.removesuffix(suffix)}")
+            return text(lang, f"delta{suffix}", measure=measure)
+    if column in DELTA_MEASURES:
+        return text(lang, f"delta.{column}")
+    return text(lang, "col.scenario") if column == "title" else text(lang, f"col.{column}")
+
+
+ARROW = " → "
+
+
+def arrow(lang: str, before: object, after: object) -> str:
+    """`before → after` as the audience writes numbers; just the number when it stays the same."""
+    same = before == after or (pd.isna(before) and pd.isna(after))
+    return number(lang, after) if same else f"{number(lang, before)}{ARROW}{number(lang, after)}"
+
+
+def delta_words(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One run's changed municipalities for a person: each measure that changes as
+    `baseline → run`, the others as their number."""
+    shown = pd.DataFrame({text(lang, "col.name"): rows["name"].to_numpy()})
+    for m in DELTA_MEASURES:
+        shown[text(lang, f"delta.{m}")] = [
+            arrow(lang, a, b) for a, b in zip(rows[f"{m}_baseline"], rows[m], strict=True)
+        ]
+    return shown
+
+
+def imposed_frame(runs: Sequence[RunResult], lang: str) -> pd.DataFrame:
+    """Without agreement: extra places imposed per municipality (rows) and run (columns, by title),
+    with a total row; empty when no run imposes anything."""
+    split = imposed_split(runs)
+    if split.empty:
+        return split
+    titles = list(split.columns[3:])
+    total = {"name": text(lang, "word.total"), "province": ""} | {t: split[t].sum() for t in titles}
+    table = pd.concat([split, pd.DataFrame([total])], ignore_index=True)
+    return table[["name", "province", *titles]].rename(
+        columns={"name": text(lang, "col.name"), "province": text(lang, "col.province")}
+    )

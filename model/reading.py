@@ -1,12 +1,13 @@
 """Read an instance from a folder or an .xlsx workbook, validate it, and write it back (`convert`).
 
-The contract is shared/spec/instance-format.md. Every cell goes through one converter, `_cell`, so
+The contract is docs/instance-format.md. Every cell goes through one converter, `_cell`, so
 that every bad cell is reported with its file, row (as Excel numbers it: header = row 1) and column;
 all problems of all files are collected and raised as one `InputError`.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import difflib
@@ -20,10 +21,13 @@ import tempfile
 import tomllib
 import typing
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from warnings import catch_warnings, simplefilter
+from xml.etree import ElementTree
 
 import openpyxl
 import pandas as pd
@@ -32,11 +36,14 @@ from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import ValidationError
 
 from model.errors import InputError, Problem
+from model.folders import replace_folder
 from model.indicative import indicative_tasks
 from model.instance import Instance, build_instance
-from model.settings import SITE_KINDS, STATUSES, Settings
+from model.settings import CONTROL, MAX_COUNT, SITE_KINDS, STATUSES, Settings
 
 SETTINGS_FILE, MUNICIPALITIES_FILE, SITES_FILE = "instance.toml", "municipalities.csv", "sites.csv"
+INSTANCE_FILES = frozenset({SETTINGS_FILE, MUNICIPALITIES_FILE, SITES_FILE})
+"""The files `convert` writes into an instance folder: the only ones it replaces there."""
 PARTS = ("settings", "municipalities", "sites")
 """The three parts of an instance; in a workbook they are the sheet names."""
 
@@ -44,8 +51,18 @@ NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?")
 """A number with `.` between groups of thousands, as a Dutch Excel writes it into a `;` file."""
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+"""1-7-2025 or 01-07-2025: day, month, year, as a Dutch Excel writes a date into a CSV file."""
 SETTING_TYPES = {"date": "a date YYYY-MM-DD", "int": "a whole number", "float": "a number"}
 """What a pydantic error type (by its first word) expects, in the words of the users."""
+SETTING_BOUNDS = {
+    "greater_than_equal": "at least {ge}",
+    "greater_than": "more than {gt}",
+    "less_than_equal": "at most {le}",
+    "less_than": "less than {lt}",
+    "finite_number": "a finite number",
+}
+"""What a pydantic range error expects (its ctx gives the bound)."""
 RATIO_LIMIT = 3.0
 """Warn when a municipality's places per inhabitant are this many times off the median."""
 
@@ -54,7 +71,8 @@ RATIO_LIMIT = 3.0
 class Column:
     """What a column holds: kind "text", "int", "number" or "date", bounds or choices.
 
-    `strict` makes both bounds exclusive; `note` explains why a required column is required.
+    `strict` makes both bounds exclusive (then both are given); `note` explains why a required
+    column is required.
     """
 
     kind: str = "text"
@@ -70,11 +88,13 @@ class Column:
         if self.choices:
             return "one of " + ", ".join(self.choices)
         names = {"text": "text", "int": "a whole number", "number": "a number"}
-        what = names.get(self.kind, "a date YYYY-MM-DD")
+        what = names.get(self.kind, "a date YYYY-MM-DD or DD-MM-YYYY")
+        if self.strict:
+            return f"{what} > {_shown(self.low)} and < {_shown(self.high)}"
+        if self.low is not None and self.high is not None:
+            return f"{what} from {_shown(self.low)} to {_shown(self.high)}"
         if self.low is not None:
-            what += f" {'>' if self.strict else '>='} {self.low:g}"
-        if self.high is not None:
-            what += f" and {'<' if self.strict else '<='} {self.high:g}"
+            what += f" >= {_shown(self.low)}"
         return what
 
     def admits(self, x: float) -> bool:
@@ -83,13 +103,14 @@ class Column:
         return not (below or above)
 
 
-COUNT = Column("int", low=0)
+COUNT = Column("int", low=0, high=MAX_COUNT)
+"""A whole number from 0 to 10,000,000: tasks and places (beyond it a typo, not a model)."""
 MUNICIPALITY_COLUMNS: dict[str, Column] = {
     "code": Column(required=True),
     "name": Column(required=True),
     "province": Column(required=True),
     "region": Column(),
-    "population": Column("int", required=True, low=0, strict=True),
+    "population": replace(COUNT, required=True, low=1),
     "ses_woa": Column("number", low=-1, high=1, strict=True),
     "reception_task": COUNT,
     "amv_task": COUNT,
@@ -97,8 +118,8 @@ MUNICIPALITY_COLUMNS: dict[str, Column] = {
     "housing_extra_max": COUNT,
     "ukraine_task": COUNT,
     "ukraine_extra_max": COUNT,
-    "willing_extra": Column("number", low=0),
-    "max_site_size": Column("int", low=0, strict=True),
+    "willing_extra": Column("number", low=0, high=MAX_COUNT),
+    "max_site_size": replace(COUNT, low=1),
 }
 SITE_COLUMNS: dict[str, Column] = {
     "id": Column(required=True),
@@ -106,11 +127,11 @@ SITE_COLUMNS: dict[str, Column] = {
     "name": Column(),
     "kind": Column(required=True, choices=SITE_KINDS),
     "status": Column(required=True, choices=STATUSES),
-    "min_places": Column("int", required=True, low=0),
-    "max_places": Column("int", required=True, low=0),
+    "min_places": replace(COUNT, required=True),
+    "max_places": replace(COUNT, required=True),
     "available_from": Column("date"),
     "available_until": Column("date"),
-    "cost_per_place": Column("number", low=0),
+    "cost_per_place": Column("number", low=0, high=MAX_COUNT),
 }
 DTYPES = {"int": "Int64", "number": "float64", "date": object}
 INDICATIVE_COLUMNS = ("code", "name", "province", "population", "ses_woa")
@@ -141,6 +162,7 @@ class _Grid:
     header: list[Any]
     rows: list[tuple[int, list[Any]]]
     decimal_comma: bool
+    header_row: int = 1
 
 
 def read_instance(path: Path) -> Instance:
@@ -172,11 +194,15 @@ def read_raw(path: Path) -> RawInstance:
         grids = {part: _csv_grid(path / names[part], problems, warnings) for part in PARTS[1:]}
     elif path.is_file() and path.suffix.lower() == ".xlsx":
         names = {part: f"{path.name} [{part}]" for part in PARTS}
-        grids = _workbook_grids(path, names, problems)
+        with catch_warnings():
+            simplefilter("ignore")  # openpyxl's asides: unsupported extensions, odd dates
+            grids = _workbook_grids(path, names, problems)
         given, setting_rows = _sheet_settings(grids["settings"], problems)
     else:
         what = "expected an instance folder or an .xlsx workbook"
-        raise InputError(Problem(str(path), what if path.exists() else f"not found ({what})"))
+        why = _not_a_file(path)
+        plain = why in (None, "is not a regular file")
+        raise InputError(Problem(str(path), what if plain else f"{why} ({what})"))
     return _checked(given, setting_rows, grids, names, path, problems, warnings)
 
 
@@ -219,9 +245,11 @@ def _checked(
     municipalities = sites = None
     if m_grid is not None:
         municipalities = _table(m_grid, _municipality_columns(m_grid, given), problems)
+    if municipalities is not None:
         _check_municipalities(municipalities, names, given, settings, problems)
     if s_grid is not None:
         sites = _table(s_grid, SITE_COLUMNS, problems)
+    if sites is not None:
         _check_sites(sites, municipalities, names, problems)
     if problems:
         rank = {name: i for i, name in enumerate(names.values())}
@@ -260,8 +288,9 @@ def indicative_table(raw: RawInstance) -> pd.DataFrame:
 def write_instance(raw: RawInstance, dest: Path, *, force: bool = False) -> None:
     """Write `raw` as a workbook (`dest` ends in .xlsx) or else as a folder.
 
-    Written into a temporary sibling, then renamed into place; an existing `dest` is replaced only
-    with `force`, and only when it is a workbook, an instance folder or an empty folder.
+    An existing `dest` is replaced only with `force`: a workbook as a whole (written beside it,
+    then moved into place), an instance folder file by file (only INSTANCE_FILES: its README and
+    scenarios stay, model/folders.py). Never a folder of other files, nor the source itself.
     """
     dest = Path(dest)
     if dest.exists() and not force:
@@ -269,16 +298,19 @@ def write_instance(raw: RawInstance, dest: Path, *, force: bool = False) -> None
     if dest.exists() and not _replaceable(dest):
         message = "is neither a workbook nor an instance folder: not replaced, even with --force"
         raise InputError(Problem(str(dest), message))
+    if dest.exists() and dest.resolve() == Path(raw.source).resolve():
+        raise InputError(Problem(str(dest), "is the instance being converted: choose another name"))
+    if dest.suffix.lower() != ".xlsx":
+        replace_folder(
+            dest, lambda folder: _write_folder(raw, folder), SETTINGS_FILE, INSTANCE_FILES
+        )
+        return
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
         try:
-            built = work / dest.name
-            if dest.suffix.lower() == ".xlsx":
-                _write_workbook(raw, built)
-            else:
-                _write_folder(raw, built)
-            _swap(built, dest, work / "replaced")
+            _write_workbook(raw, work / dest.name)
+            os.replace(work / dest.name, dest)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     except OSError as error:
@@ -292,35 +324,51 @@ def _replaceable(dest: Path) -> bool:
     return dest.suffix.lower() == ".xlsx"
 
 
-def _swap(built: Path, dest: Path, backup: Path) -> None:
-    """Move `built` to `dest`; a folder in the way goes to `backup` first, and back on failure."""
-    moved = dest.exists() and (dest.is_dir() or built.is_dir())
-    if moved:
-        dest.rename(backup)
-    try:
-        os.replace(built, dest)
-    except OSError:
-        if moved:
-            backup.rename(dest)
-        raise
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A text cell starting with one of these is run as a formula by a spreadsheet (OWASP, "CSV
+Injection"); written into an output CSV file it gets a leading `'`."""
 
 
-def csv_text(frame: pd.DataFrame) -> str:
-    """`frame` without its index as plain CSV: `,` delimiter, `.` decimals, blanks for missing."""
+def escaped(value: Any) -> Any:
+    """A text that a spreadsheet would run as a formula, with a leading `'`; other values as given.
+
+    Texts that already start with `'` before such a character get one more, so that `unescaped`
+    gives back exactly what was written.
+    """
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def unescaped(text: str) -> str:
+    """The text `escaped` was given: one leading `'` off a text that needed it."""
+    return text[1:] if text.startswith("'") and escaped(text[1:]) == text else text
+
+
+def csv_text(frame: pd.DataFrame, escape_formulas: bool = True) -> str:
+    """`frame` without its index as plain CSV: `,` delimiter, `.` decimals, blanks for missing.
+
+    Text a spreadsheet would run as a formula is `escaped`, unless `escape_formulas` is False
+    (an instance written back by `convert`, which must read back as it was).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(frame.columns)
-    writer.writerows([_plain(v) for v in row] for row in frame.itertuples(index=False, name=None))
+    writer.writerow(map(escaped, frame.columns) if escape_formulas else frame.columns)
+    rows = frame.itertuples(index=False, name=None)
+    if escape_formulas:
+        writer.writerows([_plain(escaped(v)) for v in row] for row in rows)
+    else:
+        writer.writerows([_plain(v) for v in row] for row in rows)
     return buffer.getvalue()
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
+def write_csv(frame: pd.DataFrame, path: Path, escape_formulas: bool = True) -> None:
     """Write `frame` as a UTF-8 CSV file via a temporary file, so it is never half-written."""
     path = Path(path)
     temporary = path.with_name(f".{path.name}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(csv_text(frame), encoding="utf-8")
+        temporary.write_text(csv_text(frame, escape_formulas), encoding="utf-8")
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
@@ -330,12 +378,56 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
 # ---- reading files into grids and settings ----------------------------------------------------
 
 
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` cannot be read as a file, or None when it is a regular file."""
+    if path.is_file():
+        return None
+    if path.is_symlink():
+        return "is a symbolic link that leads nowhere (or to itself)"
+    if path.is_dir():
+        return "is a folder, not a file"
+    if path.exists():
+        return "is not a regular file"
+    return "not found"
+
+
+def _file_bytes(path: Path, problems: list[Problem]) -> bytes | None:
+    """The bytes of a required file of an instance folder, or None with the reason in `problems`."""
+    why = _not_a_file(path)
+    if why is not None:
+        problems.append(
+            Problem(path.name, "required file is missing" if why == "not found" else why)
+        )
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(path.name, f"cannot be read: {error.strerror or error}"))
+        return None
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when `data` is text in a wide encoding (Excel's "Unicode text")."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    start = data[:4096]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or 4 * start.count(0) > len(
+        start
+    ):
+        return "UTF-16"  # without a byte order mark: every other byte of Latin text is 0
+    return None
+
+
 def _csv_grid(path: Path, problems: list[Problem], warnings: list[Problem]) -> _Grid | None:
     """Decode a CSV file (UTF-8, else Windows-1252), detect `,` or `;` from its header line."""
-    if not path.is_file():
-        problems.append(Problem(path.name, "required file is missing"))
+    data = _file_bytes(path, problems)
+    if data is None:
         return None
-    data = path.read_bytes()
+    wide = _wide_encoding(data)
+    if wide:
+        message = f"is saved as {wide} (Excel: 'Unicode text'): save it as 'CSV UTF-8' instead"
+        problems.append(Problem(path.name, message))
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -355,32 +447,144 @@ def _csv_grid(path: Path, problems: list[Problem], warnings: list[Problem]) -> _
         )
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter))
-    except csv.Error as error:
-        problems.append(Problem(path.name, f"is not readable as CSV: {error}"))
+    records = _csv_records(text, delimiter, path.name, problems)
+    if records is None:
         return None
     return _grid(path.name, enumerate(records, start=1), delimiter == ";", problems)
+
+
+def _csv_records(
+    text: str, delimiter: str, file: str, problems: list[Problem]
+) -> list[list[str]] | None:
+    """The records of a CSV text; a quote that is never closed is a problem, not a huge cell.
+
+    Read strictly first; a stray quote inside a cell (`12" scherm`) is then read leniently, as
+    Excel reads it.
+    """
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
+    try:
+        records.extend(reader)
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            message = (
+                'a quote (") opens a cell that is never closed: everything after it would be '
+                "one cell; close the quote or remove it"
+            )
+            problems.append(Problem(file, message, len(records) + 1))
+            return None
+        return list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter))
+    return records
+
+
+WORKBOOK_ERRORS = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    zlib.error,
+    ElementTree.ParseError,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    OverflowError,
+    EOFError,
+    OSError,
+)
+"""What openpyxl raises on a damaged workbook: a bad zip, bad deflate data, malformed XML, missing
+parts or values it cannot convert (a date cell beyond year 9999)."""
+
+
+UNCOMPUTED = (
+    "the formula {formula} has no computed value (a program wrote it, Excel never calculated it): "
+    "open and save the workbook in Excel, or type the value"
+)
+
+
+@dataclass(frozen=True)
+class Uncomputed:
+    """A formula cell without the value Excel computes for it (a script wrote it, not Excel)."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return str(self.formula)
 
 
 def _workbook_grids(
     path: Path, names: dict[str, str], problems: list[Problem]
 ) -> dict[str, _Grid | None]:
-    """One grid per sheet `settings`, `municipalities`, `sites` (sheet names case-insensitive)."""
+    """One grid per sheet `settings`, `municipalities`, `sites` (names ignore case and blanks).
+
+    Read-only mode (fast and lean on big workbooks), with the values Excel last computed; a sheet
+    with formulas is read a second time for those. Two sheets that could both be the one asked
+    for are refused rather than one of them silently chosen.
+    """
+    workbooks: list[Any] = []
     try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
-        raise InputError(Problem(path.name, f"cannot be read as a workbook: {error}")) from None
-    sheets = {name.strip().lower(): workbook[name] for name in workbook.sheetnames}
-    grids: dict[str, _Grid | None] = {}
-    for part in PARTS:
-        if part not in sheets:
-            problems.append(Problem(path.name, f"sheet '{part}' is missing"))
+        workbooks.append(openpyxl.load_workbook(path, read_only=True, data_only=False))
+        sheets: dict[str, list[str]] = {}
+        for sheet in workbooks[0].worksheets:
+            sheets.setdefault(sheet.title.strip().lower(), []).append(sheet.title)
+        grids: dict[str, _Grid | None] = {}
+        for part in PARTS:
+            titles = sheets.get(part, [])
             grids[part] = None
-            continue
-        records = sheets[part].iter_rows(min_row=1, values_only=True)
-        grids[part] = _grid(names[part], enumerate(map(list, records), start=1), False, problems)
-    return grids
+            if not titles:
+                problems.append(Problem(path.name, f"sheet '{part}' is missing"))
+            elif len(titles) > 1:
+                listed = " and ".join(f"'{title}'" for title in titles)
+                message = f"sheets {listed} both read as sheet '{part}': rename or remove one"
+                problems.append(Problem(path.name, message))
+            else:
+                rows = _sheet_rows(path, titles[0], names[part], workbooks)
+                grids[part] = _grid(names[part], enumerate(rows, start=1), False, problems)
+        return grids
+    except WORKBOOK_ERRORS as error:
+        message = f"cannot be read as a workbook: {_damage(error)}"
+        raise InputError(Problem(path.name, message)) from None
+    finally:
+        for workbook in workbooks:
+            workbook.close()
+
+
+def _sheet_rows(path: Path, title: str, file: str, workbooks: list[Any]) -> list[list[Any]]:
+    """A sheet's cell values from row 1 on; a formula holds its computed value, or `Uncomputed`.
+
+    `workbooks` holds the workbook with formulas and, once a sheet needs it, the one with values.
+    Damage found while reading a row is an InputError naming that row.
+    """
+    sheet = workbooks[0][title]
+    sheet.reset_dimensions()  # read every row, whatever size the file claims
+    rows: list[list[Any]] = []
+    formulas = []
+    try:
+        for r, cells in enumerate(sheet.iter_rows()):
+            rows.append([cell.value for cell in cells])
+            formulas += [(r, c) for c, cell in enumerate(cells) if cell.data_type == "f"]
+        if not formulas:
+            return rows
+        if len(workbooks) == 1:
+            workbooks.append(openpyxl.load_workbook(path, read_only=True, data_only=True))
+        values = workbooks[1][title]
+        values.reset_dimensions()
+        computed = [list(cells) for cells in values.iter_rows(values_only=True)]
+    except WORKBOOK_ERRORS as error:
+        message = f"cannot be read: {_damage(error)}"
+        raise InputError(Problem(file, message, len(rows) + 1)) from None
+    for r, c in formulas:
+        value = _at(computed[r], c) if r < len(computed) else None
+        rows[r][c] = Uncomputed(rows[r][c]) if value is None else value
+    return rows
+
+
+def _damage(error: Exception) -> str:
+    """What openpyxl's error says about the file, in the words of the users where we can."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    bad_number = re.fullmatch(r"invalid literal for int\(\) with base 10: (.*)", str(error))
+    if bad_number:
+        return f"a number cell holds {bad_number[1]}, which is no number"
+    return str(error) or type(error).__name__
 
 
 def _grid(
@@ -394,18 +598,51 @@ def _grid(
     if not filled:
         problems.append(Problem(file, "is empty: expected a header row with the column names"))
         return None
-    return _Grid(file, filled[0][1], filled[1:], decimal_comma)
+    return _Grid(file, filled[0][1], filled[1:], decimal_comma, filled[0][0])
 
 
 def _toml_settings(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
-    if not path.is_file():
-        problems.append(Problem(path.name, "required file is missing"))
+    data = _file_bytes(path, problems)
+    if data is None:
         return None
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        problems.append(Problem(path.name, f"is not valid TOML: {error}"))
+        return toml_tree(data, path.name)
+    except InputError as error:
+        problems += error.problems
         return None
+
+
+DECIMAL_COMMA = re.compile(r"=\s*[{\[]?\s*([+-]?\d+,\d+)\s*(?:[#}\]]|$)")
+"""`ukraine = 0,5`: a Dutch decimal comma where TOML needs a decimal point."""
+
+
+def toml_tree(data: bytes, file: str) -> dict[str, Any]:
+    """The TOML file `data` (UTF-8) as a dict; what is not valid TOML is an InputError.
+
+    A decimal comma (`0,5`), the usual cause for Dutch users, gets its own hint per line.
+    """
+    wide = _wide_encoding(data)
+    if wide:
+        raise InputError(Problem(file, f"is saved as {wide}: save it as UTF-8 (TOML is UTF-8)"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = f"line {line}: not UTF-8 (perhaps Latin-1 or Windows-1252): save it as UTF-8"
+        raise InputError(Problem(file, message)) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        commas = [
+            Problem(
+                file,
+                f"line {n}: TOML needs a decimal point: write {found[1].replace(',', '.')}, "
+                f"not {found[1]}",
+            )
+            for n, line in enumerate(text.splitlines(), start=1)
+            if (found := DECIMAL_COMMA.search(line.split("#")[0].rstrip()))
+        ]
+        raise InputError(commas or Problem(file, f"is not valid TOML: {error}")) from None
 
 
 def _sheet_settings(
@@ -436,6 +673,9 @@ def _sheet_settings(
             problems.append(Problem(grid.file, f"key '{key}' also on row {rows[key]}", row, "key"))
             continue
         rows[key] = row
+        if isinstance(value, Uncomputed):
+            problems.append(Problem(grid.file, UNCOMPUTED.format(formula=value), row, "value"))
+            continue
         try:
             put_setting(given, key, _setting_value(key, value))
         except ValueError as error:
@@ -444,13 +684,30 @@ def _sheet_settings(
 
 
 def _setting_value(key: str, value: Any) -> Any:
-    """A settings-sheet cell as TOML would give it: lists split at commas, dates as dates."""
+    """A settings-sheet cell as TOML would give it: lists split at commas, dates as dates.
+
+    A date setting may also be text, YYYY-MM-DD or DD-MM-YYYY.
+    """
     if is_list_setting(key):
         text = _text(value)
         return [] if text == "[]" else [part.strip() for part in text.split(",") if part.strip()]
     if isinstance(value, dt.datetime) and value.time() == dt.time():
         return value.date()
+    if isinstance(value, str) and _setting_type(key.split(".")) is dt.date:
+        return _date(value.strip()) or value.strip()
     return value.strip() if isinstance(value, str) else value
+
+
+def _date(text: str) -> dt.date | None:
+    """A date written YYYY-MM-DD, DD-MM-YYYY or D-M-YYYY; None when it is none of them."""
+    dutch = DUTCH_DATE.fullmatch(text)
+    try:
+        if dutch:
+            day, month, year = map(int, dutch.groups())
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text) if DATE.fullmatch(text) else None
+    except ValueError:
+        return None
 
 
 def is_list_setting(key: str) -> bool:
@@ -507,23 +764,39 @@ def _validated_settings(
 
 
 def _setting_message(detail: Any) -> str:
-    """A pydantic error in the words of instance-format.md."""
+    """A pydantic error in the words of docs/instance-format.md."""
     kind, message = detail["type"], detail["msg"]
     if kind == "extra_forbidden":
         *table, name = (str(part) for part in detail["loc"])
         known = getattr(_setting_type(table), "model_fields", {})
         close = difflib.get_close_matches(name, known, n=1)
         hint = (
-            f"did you mean '{'.'.join([*table, close[0]])}'?" if close else "see instance-format.md"
+            f"did you mean '{'.'.join([*table, close[0]])}'?"
+            if close
+            else "see docs/instance-format.md"
         )
         return f"unknown setting ({hint})"
     if kind == "missing":
         return "required setting is missing"
     if kind == "value_error":
         return message.removeprefix("Value error, ")
-    if kind.split("_")[0] in SETTING_TYPES:
+    if kind in SETTING_BOUNDS:
+        bound = {k: _shown(v) for k, v in detail.get("ctx", {}).items()}
+        message = f"expected {SETTING_BOUNDS[kind].format(**bound)}"
+    elif kind.split("_")[0] in SETTING_TYPES:
         message = f"expected {SETTING_TYPES[kind.split('_')[0]]}"
-    return f"{message.replace('Input should be ', 'expected ')}, got {detail['input']!r}"
+    return f"{message.replace('Input should be ', 'expected ')}, got {_shown(detail['input'])}"
+
+
+def _shown(value: Any) -> str:
+    """A value in a message: whole numbers grouped by thousands, dates as ISO text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return f"{value:,.0f}"
+    if isinstance(value, dt.date | float):
+        return str(value)
+    return repr(value)
 
 
 # ---- cells and tables -------------------------------------------------------------------------
@@ -559,11 +832,15 @@ def _cell(value: Any, column: Column, decimal_comma: bool) -> Any:
 
     With `decimal_comma` (a `;` file) "1.234,5" is 1234.5; a lone "." is a decimal point ("0.12").
     """
+    if isinstance(value, Uncomputed):
+        raise ValueError(UNCOMPUTED.format(formula=value))
     if _blank(value):
         if column.required:
             raise ValueError(f"expected {column.expected}, got a blank cell{column.note}")
         return None
     text = _text(value)
+    if CONTROL.search(text):
+        raise ValueError(f"holds a control character, which no workbook can store: {text!r}")
     bad = ValueError(f"expected {column.expected}, got '{text}'")
     if column.kind == "text":
         if column.choices and text.lower() not in column.choices:
@@ -572,12 +849,10 @@ def _cell(value: Any, column: Column, decimal_comma: bool) -> Any:
     if column.kind == "date":
         if isinstance(value, dt.date):
             return value.date() if isinstance(value, dt.datetime) else value
-        if not DATE.fullmatch(text):
+        date = _date(text)
+        if date is None:
             raise bad
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise bad from None
+        return date
     number: Any = value
     if isinstance(value, str):
         plain = text
@@ -596,16 +871,31 @@ def _cell(value: Any, column: Column, decimal_comma: bool) -> Any:
     return int(number) if column.kind == "int" else float(number)
 
 
-def _table(grid: _Grid, columns: dict[str, Column], problems: list[Problem]) -> pd.DataFrame:
+def _table(grid: _Grid, columns: dict[str, Column], problems: list[Problem]) -> pd.DataFrame | None:
     """The typed frame of a grid: known columns through `_cell`, extra columns kept as text.
 
-    Column names are matched case-insensitively and stripped; the index is the Excel row.
+    Column names are matched case-insensitively and stripped; the index is the Excel row. None
+    when the first row is not a header (no known column name in it).
     """
     names = [_text(cell) for cell in grid.header]
+    if not any(name.lower() in columns for name in names):
+        required = ", ".join(name for name, column in columns.items() if column.required)
+        message = (
+            f"the first row holds no known column name: expected a header row ({required}, ...)"
+        )
+        problems.append(Problem(grid.file, message, grid.header_row))
+        return None
     kept: dict[str, int] = {}
     for position, name in enumerate(names):
         known = name.lower() if name.lower() in columns else name
-        if not name:
+        if CONTROL.search(name):
+            problems.append(
+                Problem(
+                    grid.file,
+                    f"column {position + 1}: its name holds a control character: {name!r}",
+                )
+            )
+        elif not name:
             if any(not _blank(_at(cells, position)) for _, cells in grid.rows):
                 problems.append(Problem(grid.file, f"column {position + 1} has values but no name"))
         elif known.lower() in (k.lower() for k in kept):
@@ -786,20 +1076,20 @@ def _suspicious(instance: Instance, raw: RawInstance) -> list[Problem]:
     m_row = dict(zip(raw.municipalities["code"], raw.municipalities.index, strict=True))
     s_row = dict(zip(raw.sites["id"], raw.sites.index, strict=True))
     warnings = []
-    for site, s in instance.sites.iterrows():
-        if not s["counted"]:
+    for s in instance.sites.reset_index().itertuples(index=False):
+        if not s.counted:
             warnings.append(
-                Problem(s_file, f"site '{site}' does not count: {s['reason']}", s_row[site])
+                Problem(s_file, f"site '{s.id}' does not count: {s.reason}", s_row[s.id])
             )
-        if not s["committed"] and s["lo"] > s["hi"]:
-            rule = getattr(instance.settings.site_kinds, s["kind"])
+        if not s.committed and s.lo > s.hi:
+            rule = getattr(instance.settings.site_kinds, s.kind)
             warnings.append(
                 Problem(
                     s_file,
-                    f"site '{site}' can never open: a new {s['kind']} site needs "
-                    f"{rule.min} to {rule.max} places, this one allows {s['min_places']} to "
-                    f"{s['max_places']}",
-                    s_row[site],
+                    f"site '{s.id}' can never open: a new {s.kind} site needs "
+                    f"{rule.min} to {rule.max} places, this one allows {s.min_places} to "
+                    f"{s.max_places}",
+                    s_row[s.id],
                     "max_places",
                 )
             )
@@ -845,10 +1135,9 @@ def _python(value: Any) -> Any:
 
 
 def _write_folder(raw: RawInstance, folder: Path) -> None:
-    folder.mkdir()
     (folder / SETTINGS_FILE).write_text(_toml(raw.settings_given) + "\n", encoding="utf-8")
-    write_csv(raw.municipalities, folder / MUNICIPALITIES_FILE)
-    write_csv(raw.sites, folder / SITES_FILE)
+    write_csv(raw.municipalities, folder / MUNICIPALITIES_FILE, escape_formulas=False)
+    write_csv(raw.sites, folder / SITES_FILE, escape_formulas=False)
 
 
 def toml_text(tree: dict[str, Any]) -> str:

@@ -1,75 +1,71 @@
-"""Result folders (shared/spec/cli.md): summary.json, the CSV tables and report.md, written atomically.
+"""Result folders (shared/spec/cli.md): summary.json, the CSV tables and report.md.
 
-A result folder is written into a fresh temporary folder beside the target and then moved into
-place as a whole, so that a reader never sees half a result and a failed run leaves the previous
-result untouched. A folder that is not a result folder (no summary.json) is never replaced.
+Written as a whole by model/folders.py (a reader never sees half a result, and only the files
+uitruil writes are ever replaced); read back, by column name and checked for their structure, by
+`read_result`.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-import shutil
-import tempfile
+import math
+from collections.abc import Callable
 from pathlib import Path
+from typing import Annotated, Any, Literal
 
 import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
 
 from model.errors import InputError, Problem
-from model.lang import text
-from model.result import Result
+from model.folders import is_result_folder, replace_folder
+from model.lang import percent, text
+from model.reading import csv_text, unescaped
+from model.result import (
+    DEAL_COLUMNS,
+    MUNICIPALITY_COLUMNS,
+    SITE_COLUMNS,
+    TRANSFER_COLUMNS,
+    Result,
+)
+from model.settings import COMPONENTS, CONTROL, SITE_KINDS, STAGES, STATUSES
 
-TABLES = ("municipalities", "sites", "transfers", "deals")
-
-
-def is_result_folder(path: Path) -> bool:
-    return (path / "summary.json").is_file()
-
-
-def check_target(path: Path, marker: str = "summary.json") -> None:
-    """Refuse to replace anything that is not an earlier result (the user's files stay safe).
-
-    `marker` is the file an earlier result of this kind holds (compare folders: compare.csv).
-    """
-    if path.exists() and not path.is_dir():
-        raise InputError(Problem(str(path), "exists and is not a folder; choose another --out"))
-    if path.is_dir() and any(path.iterdir()) and not (path / marker).is_file():
-        raise InputError(
-            Problem(
-                str(path),
-                f"is not empty and holds no earlier result (no {marker}); choose another --out",
-            )
-        )
-
-
-def replace_folder(target: Path, fill, marker: str = "summary.json") -> None:
-    """Create a folder with `fill(tmp)` and move it to `target` as a whole (see check_target)."""
-    check_target(target, marker)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        fill(tmp)
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-            old.rmdir()
-            target.rename(old)
-            tmp.rename(target)
-            shutil.rmtree(old)
-        else:
-            tmp.rename(target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+RESULT_COLUMNS = {
+    "municipalities": MUNICIPALITY_COLUMNS,
+    "sites": SITE_COLUMNS,
+    "transfers": TRANSFER_COLUMNS,
+    "deals": DEAL_COLUMNS,
+}
+"""The tables of a result folder and their columns (model/result.py), in the order written."""
+TEXT_COLUMNS = {
+    "code",
+    "name",
+    "province",
+    "region",
+    "id",
+    "municipality",
+    "reason",
+    "from",
+    "to",
+    "a",
+    "b",
+    "description",
+}
+CHOICE_COLUMNS = {"kind": SITE_KINDS, "status": STATUSES, "component": COMPONENTS}
+FLAG_COLUMNS = {"counted", "open"}
+"""Columns of the result tables by what they hold; every other column holds numbers."""
 
 
 def write_tables(result: Result, folder: Path) -> None:
     (folder / "summary.json").write_text(
         json.dumps(result.summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    for name in TABLES:
+    for name in RESULT_COLUMNS:
         frame = getattr(result, name)
         flags = frame.select_dtypes(bool).columns  # cli.md: counted, open as true/false
         frame = frame.assign(**{c: frame[c].map({True: "true", False: "false"}) for c in flags})
-        frame.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+        (folder / f"{name}.csv").write_text(csv_text(frame), encoding="utf-8")
     (folder / "report.md").write_text(markdown(result), encoding="utf-8")
 
 
@@ -85,48 +81,281 @@ def write_result(result: Result, target: Path, extra=None) -> None:
 
 
 def read_result(folder: Path) -> Result:
-    """Read a result folder back (for check, compare, fallback and reports)."""
+    """Read a result folder back (for check, compare, fallback and reports), checked for structure.
+
+    summary.json must have the keys and types of cli.md (extra keys are kept); every table must
+    have its columns, found by name in any order, with text, true/false or numbers in them. Every
+    problem of every file names the file and the field, row and column, in one InputError. Text
+    cells lose the `'` that protects them from spreadsheets (reading.escaped).
+    """
     if not is_result_folder(folder):
         raise InputError(Problem(str(folder), "is not a result folder (summary.json is missing)"))
-    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
-    tables = {}
-    for name in TABLES:
-        path = folder / f"{name}.csv"
-        if not path.is_file():
-            raise InputError(Problem(str(path), "is missing from the result folder"))
-        tables[name] = pd.read_csv(
-            path,
-            dtype={
-                "code": str,
-                "id": str,
-                "from": str,
-                "to": str,
-                "a": str,
-                "b": str,
-                "municipality": str,
-                "region": str,
-                "reason": str,
-            },
-            keep_default_na=False,
-            na_values=[""],
-        )
-    for column in ("region", "reason"):
-        for frame in tables.values():
-            if column in frame.columns:
-                frame[column] = frame[column].fillna("")
+    problems: list[Problem] = []
+    summary = _summary(folder / "summary.json", problems)
+    tables = {
+        name: _result_table(folder / f"{name}.csv", columns, problems)
+        for name, columns in RESULT_COLUMNS.items()
+    }
+    if not problems:
+        _references(tables, folder, problems)
+    if problems:
+        raise InputError(problems)
     return Result(summary=summary, **tables)
 
 
+REFERENCES = {"sites": ("municipality",), "transfers": ("from", "to"), "deals": ("a", "b")}
+"""Columns that name a municipality of municipalities.csv."""
+
+
+def _references(tables: dict[str, pd.DataFrame], folder: Path, problems: list[Problem]) -> None:
+    """Codes and ids are unique and not blank, and every municipality named is in the result."""
+    for name, key in (("municipalities", "code"), ("sites", "id")):
+        file = str(folder / f"{name}.csv")
+        seen: dict[str, int] = {}
+        for row, value in enumerate(tables[name][key], start=2):
+            if not value.strip():
+                problems.append(Problem(file, f"a blank {key}", row, key))
+            elif value in seen:
+                message = f"duplicate {key} '{value}' (also on row {seen[value]})"
+                problems.append(Problem(file, message, row, key))
+            seen.setdefault(value, row)
+    codes = set(tables["municipalities"]["code"])
+    for name, columns in REFERENCES.items():
+        for column in columns:
+            for row, code in enumerate(tables[name][column], start=2):
+                if code not in codes:
+                    message = f"'{code}' is not a code in municipalities.csv"
+                    problems.append(Problem(str(folder / f"{name}.csv"), message, row, column))
+
+
+def _file_text(path: Path, problems: list[Problem]) -> str | None:
+    """The UTF-8 text of a file of a result folder, or None with the reason in `problems`."""
+    if not path.is_file():
+        problems.append(Problem(str(path), "is missing from the result folder"))
+        return None
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        problems.append(Problem(str(path), "is not UTF-8 text"))
+    except OSError as error:
+        problems.append(Problem(str(path), f"cannot be read: {error.strerror or error}"))
+    return None
+
+
+def _result_table(path: Path, columns: list[str], problems: list[Problem]) -> pd.DataFrame:
+    """A result table read by column name: its columns in the written order, then any others."""
+    file = str(path)
+    empty = pd.DataFrame(columns=columns)
+    text = _file_text(path, problems)
+    if text is None:
+        return empty
+    try:
+        reader = csv.reader(io.StringIO(text, newline=None))
+        records = [(n, row) for n, row in enumerate(reader, start=1) if any(row)]
+    except csv.Error as error:
+        problems.append(Problem(file, f"is not readable as CSV: {error}"))
+        return empty
+    if not records:
+        problems.append(Problem(file, f"is empty: expected the header {','.join(columns)}"))
+        return empty
+    header = [cell.strip() for cell in records[0][1]]
+    doubled = sorted({name for name in header if header.count(name) > 1})
+    missing = [name for name in columns if name not in header]
+    problems += [Problem(file, "column appears twice", column=name) for name in doubled]
+    problems += [Problem(file, "column is missing", column=name) for name in missing]
+    if doubled or missing:
+        return empty
+    numbers = [n for n, _ in records[1:]]
+    order = columns + [name for name in header if name not in columns]
+    data = {}
+    for name in order:
+        position = header.index(name)
+        cells = [row[position] if position < len(row) else "" for _, row in records[1:]]
+        data[name] = _result_column(cells, numbers, name, file, problems)
+    return pd.DataFrame(data, columns=order)
+
+
+def _result_column(
+    cells: list[str], rows: list[int], name: str, file: str, problems: list[Problem]
+) -> pd.Series:
+    """One column of a result table, typed by what it holds; `rows` as Excel numbers them."""
+    kind = _kind(name)
+    if kind is None:
+        for row, cell in zip(rows, cells, strict=True):
+            if CONTROL.search(cell):
+                problems.append(Problem(file, f"holds a control character: {cell!r}", row, name))
+        return pd.Series([unescaped(cell) for cell in cells], dtype=object)
+    expected, convert = kind
+    values = []
+    for row, cell in zip(rows, cells, strict=True):
+        try:
+            values.append(convert(cell.strip()))
+        except (KeyError, ValueError):
+            shown = f"'{cell}'" if cell.strip() else "a blank cell"
+            problems.append(Problem(file, f"expected {expected}, got {shown}", row, name))
+            values.append(None)
+    if convert is not _finite:
+        return pd.Series(values, dtype=object)
+    numbers = pd.Series(values, dtype=float)
+    whole = numbers.notna().all() and (numbers == numbers.round()).all()
+    return numbers.astype("int64") if whole else numbers
+
+
+def _kind(name: str) -> tuple[str, Callable[[str], Any]] | None:
+    """What a result column holds: (what is expected, the converter of a cell); None for text."""
+    if name in FLAG_COLUMNS:
+        return "true or false", lambda cell: {"true": True, "false": False}[cell.lower()]
+    if name in CHOICE_COLUMNS:
+        choices = CHOICE_COLUMNS[name]
+        return "one of " + ", ".join(choices), lambda cell: choices[choices.index(cell)]
+    if name in _numeric_columns():
+        return "a number", _finite
+    return None
+
+
+def _numeric_columns() -> set[str]:
+    """The result columns that hold numbers: all that hold no text, choice or flag."""
+    named = TEXT_COLUMNS | set(CHOICE_COLUMNS) | FLAG_COLUMNS
+    return {c for columns in RESULT_COLUMNS.values() for c in columns if c not in named}
+
+
+def _finite(cell: str) -> float:
+    number = float(cell)
+    if not math.isfinite(number):
+        raise ValueError(cell)
+    return number
+
+
+Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+"""A JSON number (not a text, not true/false)."""
+StageName = Literal[STAGES]
+Status = Literal["optimal", "time_limit"]
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class _Province(_Open):
+    reception_task: Number
+    amv_task: Number
+    places: Number
+    amv_places: Number
+    firm_places: Number
+    short_rec: Number
+    short_amv: Number
+
+
+class _Stage(_Open):
+    value: Number
+    status: Status
+    gap: Number | None
+    seconds: Number
+
+
+class _Solver(_Open):
+    name: str
+    version: str
+    seconds: Number
+    gap: Number | None
+
+
+class _Summary(_Open):
+    """What a summary.json must hold (cli.md, README "Extensions of the contracts")."""
+
+    format: Annotated[int, Strict()]
+    instance: Annotated[str, Strict()]
+    status: Status
+    objective_order: Annotated[list[StageName], Field(min_length=1)]
+    objectives: Annotated[dict[StageName, Number], Field(min_length=1)]
+    provinces: Annotated[dict[str, _Province], Field(min_length=1)]
+    solver: _Solver
+    weights: dict[str, Number]
+    rules: dict[str, Any]
+    stages: dict[StageName, _Stage] = {}
+    settings: dict[str, Any] = {}
+    scenarios: list[Annotated[str, Strict()]] = []
+
+
+JSON_TYPES = {
+    "too_short": "at least one entry",
+    "dict_type": "an object {...}",
+    "model_type": "an object {...}",
+    "list_type": "a list [...]",
+    "float_type": "a number",
+    "int_type": "a whole number",
+    "string_type": "a text",
+    "finite_number": "a finite number",
+}
+"""What a pydantic error type expects, in the words of JSON."""
+
+
+def _summary(path: Path, problems: list[Problem]) -> dict[str, Any]:
+    """summary.json as a dict, checked against `_Summary`; {} when it cannot be read."""
+    text = _file_text(path, problems)
+    if text is None:
+        return {}
+    try:
+        summary = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        problems.append(Problem(str(path), f"is not JSON: {error}"))
+        return {}
+    try:
+        _Summary.model_validate(summary)
+    except ValidationError as error:
+        for detail in error.errors():
+            problems.append(Problem(str(path), _json_problem(detail)))
+        return {}
+    for field, value in _texts(summary):
+        if CONTROL.search(value):
+            problems.append(Problem(str(path), f"field '{field}' holds a control character"))
+    return summary
+
+
+def _texts(tree: Any, path: str = "") -> list[tuple[str, str]]:
+    """Every text in a JSON tree (keys too), with the dotted path to it."""
+    if isinstance(tree, str):
+        return [(path, tree)]
+    if isinstance(tree, dict):
+        pairs = [(f"{path}.{k}".lstrip("."), k) for k in tree]
+        return pairs + [t for k, v in tree.items() for t in _texts(v, f"{path}.{k}".lstrip("."))]
+    if isinstance(tree, list):
+        return [t for i, v in enumerate(tree) for t in _texts(v, f"{path}.{i}".lstrip("."))]
+    return []
+
+
+def _json_problem(detail: Any) -> str:
+    """A pydantic error about summary.json: the field, what is expected, what is there."""
+    field = ".".join(str(part) for part in detail["loc"] if part != "[key]")
+    where = f"field '{field}'" if field else "the file"
+    kind = detail["type"]
+    if kind == "missing":
+        return f"{where} is missing"
+    if kind == "model_attributes_type" or (kind in JSON_TYPES and not field):
+        expected = "an object {...}"
+    elif kind == "literal_error":
+        expected = detail["msg"].removeprefix("Input should be ")
+    else:
+        expected = JSON_TYPES.get(kind, detail["msg"])
+    shown = json.dumps(detail["input"], ensure_ascii=False, default=str)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return f"{where}: expected {expected}, got {shown}"
+
+
 def markdown_table(frame: pd.DataFrame) -> str:
-    header = "| " + " | ".join(str(c) for c in frame.columns) + " |"
+    """`frame` as a markdown table; a `|` or a line break in a cell does not break the table."""
+    header = "| " + " | ".join(map(_markdown_cell, frame.columns)) + " |"
     rule = "|" + "---|" * len(frame.columns)
-    rows = ["| " + " | ".join(str(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    rows = [
+        "| " + " | ".join(map(_markdown_cell, row)) + " |"
+        for row in frame.itertuples(index=False, name=None)
+    ]
     return "\n".join([header, rule, *rows])
 
 
-def percent(gap: float | None) -> str:
-    """A stage's relative gap for people: "0 %", "18.2 %", or "?" when no bound is known."""
-    return "?" if gap is None else f"{100 * gap:.1f} %".replace(".0 %", " %")
+def _markdown_cell(value: object) -> str:
+    return " ".join(str(value).replace("|", "\\|").splitlines())
 
 
 def package_lines(result: Result) -> list[str]:
@@ -145,7 +374,7 @@ def package_lines(result: Result) -> list[str]:
                 text(lang, "report.stage"): text(lang, f"stage.{name}"),
                 text(lang, "report.value"): value,
                 text(lang, "col.status"): text(lang, f"status.{s['stages'][name]['status']}"),
-                text(lang, "report.gap"): percent(s["stages"][name]["gap"]),
+                text(lang, "report.gap"): percent(lang, s["stages"][name]["gap"]),
             }
             for name, value in s["objectives"].items()
         ]

@@ -32,7 +32,9 @@ from model.reading import (
     is_list_setting,
     put_setting,
     read_raw,
+    toml_tree,
 )
+from model.settings import CONTROL
 
 TOP_KEYS = ("name", "description", "settings", "municipality", "site")
 ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(municipality|site)[ \t]*\]\]", re.MULTILINE)
@@ -87,17 +89,17 @@ def read_scenario(path: Path) -> Scenario:
     """Parse a scenario file; problems of its form (not yet of its content) as one InputError."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except OSError as error:
-        raise InputError(Problem(str(path), f"scenario file cannot be read: {error}")) from None
-    try:
-        tree = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise InputError(Problem(path.name, f"is not valid TOML: {error}")) from None
+        reason = "not found" if isinstance(error, FileNotFoundError) else error.strerror or error
+        message = f"scenario file cannot be read: {reason}"
+        raise InputError(Problem(str(path), message)) from None
+    tree = toml_tree(data, path.name)
+    text = data.decode("utf-8-sig")
     lines: dict[str, list[int]] = {table: [] for table in TABLES}
     for match in ENTRY_HEADER.finditer(text):
         lines[match.group(1)].append(text.count("\n", 0, match.start()) + 1)
-    return parse_scenario(tree, path.name, path.stem, lines)
+    return parse_scenario(tree, path.name, folder_name(path.stem), lines)
 
 
 def read_scenarios(paths: Sequence[Path]) -> list[Scenario]:
@@ -123,10 +125,12 @@ def parse_scenario(
         if key not in TOP_KEYS
     ]
     name, description = tree.get("name", stem), tree.get("description", "")
-    if not isinstance(name, str) or not name.strip():
-        problems.append(Problem(file, "'name': expected a non-empty text", column="name"))
-    if not isinstance(description, str):
-        problems.append(Problem(file, "'description': expected a text", column="description"))
+    if not isinstance(name, str) or not name.strip() or CONTROL.search(name):
+        message = "'name': expected a non-empty text without control characters"
+        problems.append(Problem(file, message, column="name"))
+    if not isinstance(description, str) or CONTROL.search(description):
+        message = "'description': expected a text without control characters"
+        problems.append(Problem(file, message, column="description"))
     settings = tree.get("settings", {})
     if not isinstance(settings, dict):
         problems.append(Problem(file, "'settings' must be a table: [settings]", column="settings"))
@@ -333,8 +337,13 @@ def setting_scenario(
     except ValueError as error:
         raise InputError(Problem(f"--set {name}", str(error))) from None
     pairs = zip(labels or [key for key, _ in assignments], assignments, strict=True)
-    stem = re.sub(r"[^A-Za-z0-9._=+-]", "-", "_".join(f"{k}={t}" for k, (_, t) in pairs))
+    stem = folder_name("_".join(f"{k}={t}" for k, (_, t) in pairs))
     return Scenario(name, f"--set {name}", stem, settings)
+
+
+def folder_name(text: str) -> str:
+    """`text` as the name of a run folder: safe characters only, never hidden, `.` or `..`."""
+    return re.sub(r"[^A-Za-z0-9._=+-]", "-", text).lstrip(".") or "scenario"
 
 
 def sweep_scenarios(raw: RawInstance, sets: list[tuple[str, list[str]]]) -> list[Scenario]:

@@ -1,15 +1,25 @@
-"""Settings of an instance (`instance.toml`), with the defaults of docs/instance-format.md.
+"""Settings of an instance (`instance.toml`), with the defaults and ranges of docs/instance-format.md.
 
 Every setting except `name` and `reference_date` has a default; unknown keys are an error so that a
-typo never silently falls back to a default.
+typo never silently falls back to a default. Every number has a range: beyond it a number is a typo
+(or an attack), not a model, and would only make the solver misbehave later.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import math
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 COMPONENTS: tuple[str, ...] = ("regular", "amv", "housing", "ukraine")
 """Components of a municipality's task (model.md, "Components")."""
@@ -32,6 +42,50 @@ STAGES: tuple[str, ...] = (
 )
 """Objective stages of docs/model.md, in the default order."""
 
+MAX_COUNT = 10_000_000
+"""Largest task, number of places, population or amount (of places or euros) that is accepted."""
+MAX_WEIGHT = 100.0
+"""Largest weight of a component, in reception-place equivalents."""
+MAX_YEARS = 100
+"""Largest `rules.min_duration_years`."""
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters: no workbook can store them, so no text of an instance may hold them."""
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+"""Range of `reference_date` (with MAX_YEARS, every date computed from it stays a valid date)."""
+
+
+def _number(value: Any) -> Any:
+    """true/false is no number (pydantic would read true as 1), nor are inf and nan."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got {str(value).lower()}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"expected a finite number, got {value}")
+    return value
+
+
+Count = Annotated[int, BeforeValidator(_number), Field(ge=0, le=MAX_COUNT)]
+"""A whole number from 0 to MAX_COUNT."""
+Amount = Annotated[float, BeforeValidator(_number), Field(ge=0, le=MAX_COUNT)]
+"""A number from 0 to MAX_COUNT."""
+Weight = Annotated[float, BeforeValidator(_number), Field(ge=0, le=MAX_WEIGHT)]
+"""A weight from 0 to MAX_WEIGHT."""
+Share = Annotated[float, BeforeValidator(_number), Field(ge=0, le=1)]
+"""A share from 0 to 1."""
+
+
+def _flag(value: Any) -> Any:
+    """true or false (a TOML boolean, or the text true/false from a workbook cell); not 1 or 0."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise ValueError(f"expected true or false, got {value!r}")
+
+
+Flag = Annotated[bool, BeforeValidator(_flag)]
+"""true or false."""
+
+
 Component = Literal["regular", "amv", "housing", "ukraine"]
 Stage = Literal[
     "shortfall",
@@ -52,49 +106,49 @@ class _Strict(BaseModel):
 
 
 class Forecast(_Strict):
-    reception: int | None = Field(default=None, ge=0)
-    amv: int | None = Field(default=None, ge=0)
+    reception: Count | None = None
+    amv: Count | None = None
 
 
 class Weights(_Strict):
-    """Value of one unit of each component, in reception-place equivalents.
+    """Value of one unit of each component, in reception-place equivalents (0 to MAX_WEIGHT).
 
     A weight of 0 means the component does not count and cannot be traded (docs/model.md).
     """
 
-    regular: float = Field(default=1.0, ge=0)
-    amv: float = Field(default=1.0, ge=0)
-    housing: float = Field(default=1.0, ge=0)
-    ukraine: float = Field(default=1.0, ge=0)
+    regular: Weight = 1.0
+    amv: Weight = 1.0
+    housing: Weight = 1.0
+    ukraine: Weight = 1.0
 
 
 class StatusWeight(_Strict):
-    """Share of a site's places that counts, by status."""
+    """Share of a site's places that counts, by status (0 to 1)."""
 
-    existing: float = Field(default=1.0, ge=0)
-    decided: float = Field(default=1.0, ge=0)
-    planned: float = Field(default=1.0, ge=0)
-    idea: float = Field(default=1.0, ge=0)
+    existing: Share = 1.0
+    decided: Share = 1.0
+    planned: Share = 1.0
+    idea: Share = 1.0
 
 
 class Rules(_Strict):
     exchange_scope: Literal["province", "region", "none"] = "province"
     transferable: tuple[Component, ...] = COMPONENTS
-    min_duration_years: int = Field(default=5, ge=0)
-    max_deals_per_municipality: int = Field(default=0, ge=0)
+    min_duration_years: Annotated[Count, Field(le=MAX_YEARS)] = 5
+    max_deals_per_municipality: Count = 0
     balance: Literal["deal", "municipality"] = "deal"
     """Under "deal" every deal balances on its own; under "municipality" each municipality's total."""
-    balance_tolerance: float = Field(default=0.0, ge=0)
-    pass_through: bool = False
+    balance_tolerance: Amount = 0.0
+    pass_through: Flag = False
     """May a municipality both take over and hand over units of the same component?"""
-    max_distance_km: float = Field(default=0.0, ge=0)
+    max_distance_km: Amount = 0.0
     """No deal between municipalities farther apart than this (centroids); 0 = no limit."""
     status_weight: StatusWeight = StatusWeight()
 
 
 class SizeRule(_Strict):
-    min: int = Field(ge=0)
-    max: int = Field(ge=0)
+    min: Count
+    max: Count
 
     @model_validator(mode="after")
     def _min_le_max(self) -> SizeRule:
@@ -135,6 +189,20 @@ class Settings(_Strict):
     rules: Rules = Rules()
     site_kinds: SiteKinds = SiteKinds()
     objective: Objective = Objective()
+
+    @field_validator("name")
+    @classmethod
+    def _printable(cls, name: str) -> str:
+        if CONTROL.search(name):
+            raise ValueError(f"holds a control character: {name!r}")
+        return name
+
+    @field_validator("reference_date")
+    @classmethod
+    def _date_in_range(cls, date: dt.date) -> dt.date:
+        if not FIRST_DATE <= date <= LAST_DATE:
+            raise ValueError(f"expected a date from {FIRST_DATE} to {LAST_DATE}, got {date}")
+        return date
 
     def as_dict(self) -> dict:
         """Plain JSON-ready dictionary (dates as ISO text, tuples as lists)."""

@@ -15,19 +15,25 @@ from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from model.lang import text
+from model.lang import Percent, text
 from model.presentation import (
     MUNICIPALITY_COLUMNS,
     Package,
     changed_cells,
     comparison_frame,
     comparison_note,
+    cost_frame,
+    cost_note,
     deal_sentences,
+    delta_frame,
+    imposed_frame,
     labelled,
     municipality_frame,
+    percent_column,
     province_frame,
     run_frame,
     setting_frame,
@@ -70,8 +76,12 @@ def put(ws: Worksheet, row: int, column: int, value: object) -> Cell:
 
 
 def number_format(values: pd.Series) -> str | None:
-    """Grouped whole numbers, or two decimals when any value has a fraction; None for text."""
+    """Grouped whole numbers, or two decimals when any value has a fraction; None for text.
+
+    Percentages (a stage's gap, coverage) as "30 %", with one decimal when one needs it."""
     numbers = pd.to_numeric(values, errors="coerce").dropna()
+    if len(numbers) and values.dropna().map(lambda v: isinstance(v, Percent)).all():
+        return "0 %" if ((numbers * 100).round(6) % 1 == 0).all() else "0.0 %"
     if values.dtype == bool or numbers.empty or len(numbers) < values.notna().sum():
         return None
     return "#,##0" if (numbers == numbers.round()).all() else "#,##0.00"
@@ -94,7 +104,7 @@ def write_table(ws: Worksheet, top: int, frame: pd.DataFrame, name: str, empty: 
             if fmt:
                 cell.number_format = fmt
     ref = f"A{top}:{get_column_letter(len(frame.columns))}{top + len(frame)}"
-    table = Table(displayName=f"tbl_{name}", ref=ref)
+    table = Table(displayName=f"tbl_{name}", ref=ref, autoFilter=AutoFilter(ref=ref))
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
     ws.add_table(table)
     return top + len(frame) + 2
@@ -136,12 +146,16 @@ def summary_sheet(wb: Workbook, result: Result, lang: str) -> None:
     sections = [
         ("report.test", "test", province_frame(result, lang)),
         ("report.firm_soft", "firm_soft", status_frame(result, lang)),
+        ("report.costs", "costs", cost_frame(result, lang)),
         ("report.stages", "stages", stage_frame(result, lang)),
         ("report.weights_rules", "rules", setting_frame(result, lang, ("weights", "rules"))),
     ]
     row = 4
     for label, name, frame in sections:
         row = write_table(ws, heading(ws, row, text(lang, label)), frame, name, "–")
+        if name == "costs":
+            put(ws, row - 1, 1, cost_note(result, lang))
+            row += 1
     fit_columns(ws, from_row=4)
 
 
@@ -149,6 +163,7 @@ def municipality_sheet(wb: Workbook, result: Result, lang: str) -> None:
     """Per municipality: task and obligation per component, places firm and soft, unmet (highlighted)."""
     ws = new_sheet(wb, lang, "municipalities", "C2")
     m = municipality_frame(result)
+    m["coverage"] = percent_column(m["coverage"])
     write_table(ws, 1, labelled(m, MUNICIPALITY_COLUMNS, lang), "municipalities", "–")
     for column in ("unmet_rec", "unmet_amv"):
         j = MUNICIPALITY_COLUMNS.index(column) + 1
@@ -160,8 +175,9 @@ def municipality_sheet(wb: Workbook, result: Result, lang: str) -> None:
 
 
 def sites_sheet(wb: Workbook, result: Result, lang: str) -> None:
-    """Every site: kind, status, firm or soft, counted (and why not), open, places."""
-    ws = new_sheet(wb, lang, "sites", "B2")
+    """Every site by id and name: municipality, kind, status, firm or soft, counted (and why not),
+    open, places, cost."""
+    ws = new_sheet(wb, lang, "sites", "C2")
     write_table(ws, 1, site_frame(result, lang), "sites", text(lang, "report.no_sites"))
     fit_columns(ws)
 
@@ -184,8 +200,10 @@ def settings_sheet(wb: Workbook, result: Result, lang: str) -> None:
     fit_columns(ws)
 
 
-def comparison_sheet(wb: Workbook, package: Package, lang: str) -> None:
-    """Baseline and scenarios side by side (compare.csv); what differs from the baseline in bold."""
+def comparison_sheets(wb: Workbook, package: Package, lang: str) -> None:
+    """Baseline and scenarios side by side (compare.csv, columns titled with the scenarios' names;
+    what differs from the baseline in bold); the municipalities that change per scenario; the
+    places imposed without agreement per municipality and run."""
     frame = comparison_frame(package, lang)
     if frame is None:
         return
@@ -196,6 +214,13 @@ def comparison_sheet(wb: Workbook, package: Package, lang: str) -> None:
         ws.cell(row=i + 2, column=j + 1).font = CHANGED_FONT
     put(ws, len(frame) + 3, 1, comparison_note(package, lang))
     fit_columns(ws)
+    ws = new_sheet(wb, lang, "changes", "C2")
+    write_table(ws, 1, delta_frame(package, lang), "changes", text(lang, "compare.no_changes"))
+    fit_columns(ws)
+    ws = new_sheet(wb, lang, "imposed", "B2")
+    empty = text(lang, "compare.nothing_imposed")
+    write_table(ws, 1, imposed_frame(package.runs, lang), "imposed", empty)
+    fit_columns(ws)
 
 
 def workbook(package: Package, lang: str) -> Workbook:
@@ -204,7 +229,7 @@ def workbook(package: Package, lang: str) -> Workbook:
     wb.remove(wb.active)
     result = package.result
     summary_sheet(wb, result, lang)
-    comparison_sheet(wb, package, lang)
+    comparison_sheets(wb, package, lang)
     for sheet in (municipality_sheet, sites_sheet, exchange_sheet, settings_sheet):
         sheet(wb, result, lang)
     return wb

@@ -1,8 +1,14 @@
-"""Small instances built in code, for tests whose optimum is worked out in their docstrings."""
+"""Shared test helpers: small instances built in code (for tests whose optimum is worked out in
+their docstrings), instance files and scenario files. Test modules import from here, never from
+each other."""
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import datetime as dt
+import os
+from pathlib import Path
 
 import pandas as pd
 
@@ -60,3 +66,103 @@ def make_instance(
         else ["id", "municipality", "kind", "status", "min_places", "max_places"],
     )
     return build_instance(Settings(**config), pd.DataFrame(municipalities), site_frame)
+
+
+# ---- instance and scenario files -------------------------------------------------------------
+
+SETTINGS = 'name = "Test"\nreference_date = 2025-07-01\n'
+MUNICIPALITIES = """\
+code,name,province,region,population,ses_woa,reception_task,amv_task,housing_task,willing_extra
+GM0001,Aa,P,R1,10000,0.1,20,2,5,0
+GM0002,Bb,P,R1,30000,-0.2,50,4,,1.5
+GM0003,Cc,Q,R2,20000,,40,3,3,
+"""
+SITES = """\
+id,municipality,name,kind,status,min_places,max_places,available_from,available_until,cost_per_place
+S1,GM0001,Azc,regular,existing,100,300,,,
+S2,GM0002,,small,idea,60,120,2024-01-01,,1500.5
+S3,GM0003,,amv,planned,16,40,,2031-01-01,
+"""
+
+
+def write_folder(
+    folder: Path,
+    settings: str = SETTINGS,
+    municipalities: str = MUNICIPALITIES,
+    sites: str = SITES,
+) -> Path:
+    """An instance folder with the given file contents (UTF-8)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in (
+        ("instance.toml", settings),
+        ("municipalities.csv", municipalities),
+        ("sites.csv", sites),
+    ):
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def assert_same_instance(a, b) -> None:
+    assert a.settings == b.settings
+    pd.testing.assert_frame_equal(a.municipalities, b.municipalities)
+    pd.testing.assert_frame_equal(a.sites, b.sites)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The repository."""
+TOY = ROOT / "instances" / "toy"
+OVERIJSSEL = ROOT / "instances" / "overijssel-2024"
+
+HALF_AND_CLOSED = """\
+name = "Housing counts half; the sporthal in Aadorp closes"
+
+[settings]
+weights = { housing = 0.5 }
+rules = { exchange_scope = "none" }
+
+[[municipality]]
+code = "GM9001"
+housing_extra_max = 0
+
+[[site]]
+id = "A2"
+remove = true
+
+[[site]]
+id = "D1"
+municipality = "GM9004"
+kind = "municipal"
+status = "decided"
+min_places = 10
+max_places = 60
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---- running as a user that file modes apply to ----------------------------------------------
+
+
+@contextlib.contextmanager
+def unprivileged():
+    """Run the body as a user that file modes apply to (root reads every file).
+
+    Codecs are looked up first: a lookup that fails for want of permission is cached as unknown.
+    """
+    if os.geteuid() != 0:
+        yield
+        return
+    for encoding in ("utf-8-sig", "cp1252", "utf-16", "utf-32"):
+        codecs.lookup(encoding)
+    os.setegid(65534)
+    os.seteuid(65534)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
 from builders import make_instance, municipality, site
+from model.costs import with_site_details
+from model.fallback import fallback
+from model.instance import Instance
 from model.report import write_result
 from model.result import Result, build_result
 from model.solve import solve
@@ -17,29 +21,36 @@ FORMULA_NAME = "=SOM(A1) <b>&"
 
 
 @cache
-def meeting_result(lang: str = "nl") -> Result:
+def meeting_instance() -> Instance:
     """Zwolle (GM0193, task 1000, an existing site of exactly 1800 places, housing task 800),
     Enschede (GM0153, task 1200, no site, room to house 800 status holders) and FORMULA_NAME
-    (GM9999, not on the map; task 60, a planned small site of up to 60 places).
+    (GM9999, not on the map; task 60, a planned small site of up to 60 places, without a cost).
+    Z1 costs 30,000 euro per place per year: the firm places cost 54,000,000 a year.
 
     Worked out by hand: at most 1800 + 60 = 1860 of 2260 places exist, so the provincial
     shortfall is 400. Zwolle takes over 800 regular places from Enschede and Enschede houses 800
     status holders for Zwolle in return (value balance); Enschede still lacks 1200 - 800 = 400
     places (unmet). The planned site opens with 60 places: firm 1800, soft 60.
     """
-    instance = make_instance(
+    return make_instance(
         [
             municipality("GM0193", 1000, name="Zwolle", housing_task=800),
             municipality("GM0153", 1200, name="Enschede", housing_extra_max=800),
             municipality("GM9999", 60, name=FORMULA_NAME),
         ],
         [
-            site("Z1", "GM0193", lo=1800, hi=1800),
-            site("S1", "GM9999", kind="small", status="planned", lo=0, hi=60),
+            site("Z1", "GM0193", lo=1800, hi=1800, name="azc Zwolle", cost_per_place=30000),
+            site("S1", "GM9999", kind="small", status="planned", lo=0, hi=60, name="Paviljoen"),
         ],
         name="Testprovincie",
     )
-    return build_result(instance, solve(instance), lang=lang)
+
+
+@cache
+def meeting_result(lang: str = "nl") -> Result:
+    """The meeting instance solved (see meeting_instance for the optimum worked out by hand)."""
+    instance = meeting_instance()
+    return with_site_details(build_result(instance, solve(instance), lang=lang), instance)
 
 
 def result_folder(path: Path, result: Result | None = None) -> Path:
@@ -50,9 +61,20 @@ def result_folder(path: Path, result: Result | None = None) -> Path:
 
 def compare_folder(path: Path) -> Path:
     """A compare folder as the compare command writes it: compare.csv (rows = measures, columns =
-    runs) beside one result folder per run; here twice the meeting result."""
-    for run in ("baseline", "ruimer"):
-        result_folder(path / run)
+    runs by folder) beside one result folder per run, each with its fallback.csv; here the meeting
+    result twice, the second run titled "Ruimer" (its scenario's name).
+
+    Without agreement the minister imposes the 400 places short on the one laggard, Enschede (no
+    places for a task of 1200), in both runs."""
+    base = meeting_result()
+    runs = {
+        "baseline": base,
+        "ruimer": replace(base, summary=base.summary | {"scenarios": ["Ruimer"]}),
+    }
+    imposed = fallback(meeting_instance(), base.municipalities)
+    for run, result in runs.items():
+        result_folder(path / run, result)
+        imposed.to_csv(path / run / "fallback.csv", index=False)
     pd.DataFrame({"measure": ["unmet", "deals"], "baseline": [400, 1], "ruimer": [350, 2]}).to_csv(
         path / "compare.csv", index=False
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from test_reading import MUNICIPALITIES, SETTINGS, SITES, write_folder
 
+from builders import MUNICIPALITIES, SETTINGS, SITES, write_folder
 from solver_cli import main
 
 FORECAST = SETTINGS + "[forecast]\nreception = 1000\namv = 80\n"
@@ -28,7 +28,13 @@ def test_validate_prints_a_summary_per_province(tmp_path):
     assert result.exit_code == 0, result.output
     assert "P: municipalities 2, sites 2 (2 counted, 0 not counted)" in result.stdout
     assert "tasks: regular 64, amv 6, housing 5, ukraine 0 (reception 70)" in result.stdout
-    assert "counted places: firm 300, soft 120" in result.stdout
+    assert (
+        "counted places: firm 300, soft 120, with soft 420 (429 % and 600 % of reception 70)"
+        in result.stdout
+    )
+    assert (
+        "of which amv places: firm 0, soft 0, with soft 0 (0 % and 0 % of amv 6)" in result.stdout
+    )
     assert "Q: municipalities 1, sites 1 (0 counted, 1 not counted)" in result.stdout
     assert "warning: sites.csv, row 4: site 'S3' does not count" in result.stdout
 
@@ -113,11 +119,26 @@ def test_convert_force_does_not_replace_an_unrelated_folder(tmp_path):
     assert (other / "keep.txt").read_text() == "mine"
 
 
-def test_convert_force_replaces_an_instance_folder(tmp_path):
+def test_convert_force_replaces_only_the_instance_files_of_an_instance_folder(tmp_path):
+    """Its README and scenarios are the user's: never deleted."""
     folder = write_folder(tmp_path / "i", FORECAST)
     old = write_folder(tmp_path / "old")
     (old / "README.md").write_text("old")
+    (old / "scenarios").mkdir()
     assert run("convert", folder, old, "--force").exit_code == 0
-    assert not (old / "README.md").exists()
+    assert (old / "README.md").read_text() == "old"
+    assert (old / "scenarios").is_dir()
     assert "[forecast]" in (old / "instance.toml").read_text()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["i", "old"]
+
+
+@pytest.mark.parametrize("name", ["i", "i.xlsx"])
+def test_convert_never_replaces_its_own_source(tmp_path, name):
+    folder = write_folder(tmp_path / "i")
+    if name.endswith(".xlsx"):
+        assert run("convert", folder, tmp_path / name).exit_code == 0
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    result = run("convert", tmp_path / name, tmp_path / name, "--force")
+    assert_input_error(result)
+    assert "is the instance being converted" in result.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before

@@ -110,12 +110,16 @@ def test_solve_never_replaces_a_folder_that_is_not_a_result(tmp_path):
     assert (keep / "notes.txt").read_text() == "do not lose me"
 
 
-def test_solve_replaces_an_earlier_result_as_a_whole(tmp_path):
+def test_solve_replaces_only_the_files_it_writes(tmp_path):
+    """The user's notes stay; uitruil's own files of the earlier run (a report) go."""
     out = tmp_path / "toy"
+    assert run("solve", TOY, "--out", out, "--report").exit_code == 0
+    (out / "notes.txt").write_text("from before")
     assert run("solve", TOY, "--out", out).exit_code == 0
-    (out / "stale.txt").write_text("from before")
-    assert run("solve", TOY, "--out", out).exit_code == 0
-    assert not (out / "stale.txt").exists()
+    assert (out / "notes.txt").read_text() == "from before"
+    assert not (out / "report.xlsx").exists()
+    assert {p.name for p in out.iterdir()} == RESULT_FILES | {"notes.txt"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["toy"]  # no lock, no leftovers
 
 
 def test_bad_arguments_exit_2(tmp_path):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from test_scenarios import HALF_AND_CLOSED, OVERIJSSEL, TOY, write
+from openpyxl import load_workbook
 
+from builders import HALF_AND_CLOSED, OVERIJSSEL, TOY, write
 from model.compare import PROVINCE_MEASURES
 from model.lang import LANGUAGES, has_text, text
 from model.reading import read_instance, read_raw, write_instance
@@ -197,3 +199,75 @@ def test_every_measure_has_a_label():
         keys = [f"compare.{m}" for m in PROVINCE_MEASURES]
         keys += [f"compare.site_{k}" for k in ("removed", "added", "changed")]
         assert [k for k in keys if not has_text(lang, k)] == []
+
+
+@pytest.fixture(scope="module")
+def overijssel_compare(tmp_path_factory) -> Path:
+    """The three shipped Overijssel scenarios against the baseline, for the first two stages
+    (seconds), with the reports of the compare folder.
+
+    Every run counts each site at its maximum (the province needs all it has), so the figures
+    below follow from sites.csv alone: without the azc Almelo (OV-35, 720 places) Almelo keeps
+    80 places and the province falls 315 short; without soft plans 2,421 regular places are
+    imposed (docs/scenarios.md)."""
+    out = tmp_path_factory.mktemp("overijssel") / "out"
+    scenarios = sorted((OVERIJSSEL / "scenarios").glob("*.toml"))
+    args = [a for s in scenarios for a in ("--scenario", s)]
+    result = run("compare", OVERIJSSEL, *args, "--objective", "shortfall,unmet", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "Het azc Almelo sluit" in result.stdout, "the printed table is titled by name too"
+    assert run("report", out).exit_code == 0
+    return out
+
+
+TITLES = ["Het azc Almelo sluit", "Huisvesting telt voor de helft", "Zachte plannen tellen niet"]
+STEMS = ["almelo-azc-closes", "housing-counts-half", "soft-plans-do-not-count"]
+
+
+def package_cost(folder: Path) -> float:
+    """Places x cost per place of the open sites of a result folder, computed here from sites.csv."""
+    s = pd.read_csv(folder / "sites.csv")
+    return float((s["places"] * s["cost_per_place"]).sum())
+
+
+def test_overijssel_compare_md_shows_titles_changes_fallback_and_cost(overijssel_compare):
+    md = (overijssel_compare / "compare.md").read_text("utf-8")
+    assert f"| uitkomst | uitgangssituatie | {' | '.join(TITLES)} |" in md
+    almelo = md.split(f"### {TITLES[0]}")[1].split("###")[0]
+    (row,) = [line for line in almelo.splitlines() if line.startswith("| Almelo |")]
+    assert "800 → 80" in row
+    extra = [
+        (pd.read_csv(overijssel_compare / stem / "fallback.csv").eval("imposed - places")).sum()
+        for stem in ["baseline", *STEMS]
+    ]
+    assert extra == [0, 315, 0, 2421]
+    assert "| totaal |  | 0 | 315 | 0 | 2.421 |" in md
+    assert "| Kampen | Overijssel | 0 | 45 |" in md, "Kampen is imposed 45 places without the azc"
+    table = read_compare(overijssel_compare)
+    for stem in ["baseline", *STEMS]:
+        cost = float(table.at["Overijssel: kosten totaal (€ per jaar)", stem])
+        assert cost == package_cost(overijssel_compare / stem)
+    assert float(table.at["Overijssel: kosten zachte plekken (€ per jaar)", STEMS[2]]) == 0
+
+
+def test_overijssel_compare_workbook_has_the_changes_and_the_fallback_split(overijssel_compare):
+    book = load_workbook(overijssel_compare / "report.xlsx")
+    assert [c.value for c in book["Vergelijking"][1]] == ["uitkomst", "uitgangssituatie", *TITLES]
+    header, *rows = [[c.value for c in row] for row in book["Verschillen"].iter_rows()]
+    changes = [dict(zip(header, row, strict=True)) for row in rows]
+    (almelo,) = [r for r in changes if r["variant"] == TITLES[0] and r["gemeente"] == "Almelo"]
+    assert (almelo["plekken uitgangssituatie"], almelo["plekken"]) == (800, 80)
+    assert almelo["plekken verschil"] == -720 and "kosten (€ per jaar) verschil" in almelo
+    header, *rows = [[c.value for c in row] for row in book["Zonder akkoord"].iter_rows()]
+    imposed = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
+    assert imposed["Kampen"][TITLES[0]] == 45 and imposed["totaal"][TITLES[2]] == 2421
+
+
+def test_overijssel_compare_page_has_titles_changes_fallback_and_cost(overijssel_compare):
+    page = (overijssel_compare / "report.html").read_text("utf-8")
+    for title in TITLES:
+        assert f"<th class=num>{title}</th>" in page and f"<h4>{title}</h4>" in page
+    assert html.escape(text("nl", "report.imposed")) in page
+    assert '<td class="changed">800 → 80</td>' in page.split(f"<h4>{TITLES[0]}</h4>")[1]
+    assert html.escape("Overijssel: kosten totaal (€ per jaar)") in page
+    assert html.escape(text("nl", "report.costs")) in page

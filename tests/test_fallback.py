@@ -7,9 +7,8 @@ import io
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from test_scenarios import TOY, write
 
-from builders import make_instance, municipality
+from builders import TOY, make_instance, municipality, write
 from model.errors import InputError
 from model.fallback import FALLBACK_COLUMNS, fallback
 from solver_cli import main

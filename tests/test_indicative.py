@@ -7,8 +7,8 @@ import math
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_reading import MUNICIPALITIES, SETTINGS, write_folder
 
+from builders import MUNICIPALITIES, SETTINGS, write_folder
 from model.errors import InputError
 from model.indicative import apportion, indicative_tasks
 from model.reading import indicative_table, read_raw

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from model.lang import LABELS, LANGUAGES, has_text, text
+from model.lang import LABELS, LANGUAGES, has_text, percent, text
 from model.settings import COMPONENTS, SITE_KINDS, STAGES, STATUSES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,7 +20,16 @@ FAMILIES = {
     "site_status": STATUSES,
     "kind": SITE_KINDS,
     "status": ("optimal", "time_limit"),
-    "sheet": ("summary", "municipalities", "sites", "exchange", "settings", "comparison"),
+    "sheet": (
+        "summary",
+        "municipalities",
+        "sites",
+        "exchange",
+        "settings",
+        "comparison",
+        "changes",
+        "imposed",
+    ),
 }
 """Keys the code builds from a name (f"stage.{name}"), by prefix."""
 
@@ -61,3 +70,9 @@ def test_sheet_names_are_valid_and_distinct():
         names = [text(lang, f"sheet.{k}") for k in FAMILIES["sheet"]]
         assert len(set(names)) == len(names)
         assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in names)
+
+
+def test_a_gap_is_a_percentage_with_the_languages_decimal_sign():
+    assert percent("nl", 0.3) == "30 %" and percent("en", 0.3) == "30 %"
+    assert percent("nl", 0.0754) == "7,5 %" and percent("en", 0.0754) == "7.5 %"
+    assert percent("nl", 0) == "0 %" and percent("nl", None) == "?"

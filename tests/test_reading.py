@@ -1,4 +1,4 @@
-"""Reading and validating instances (shared/spec/instance-format.md): rules, dialects, workbooks."""
+"""Reading and validating instances (docs/instance-format.md): rules, dialects, workbooks."""
 
 from __future__ import annotations
 
@@ -9,51 +9,15 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from builders import MUNICIPALITIES, SETTINGS, SITES, assert_same_instance, write_folder
 from model.errors import InputError, Problem
 from model.reading import read_instance, read_raw, write_instance
-
-SETTINGS = 'name = "Test"\nreference_date = 2025-07-01\n'
-MUNICIPALITIES = """\
-code,name,province,region,population,ses_woa,reception_task,amv_task,housing_task,willing_extra
-GM0001,Aa,P,R1,10000,0.1,20,2,5,0
-GM0002,Bb,P,R1,30000,-0.2,50,4,,1.5
-GM0003,Cc,Q,R2,20000,,40,3,3,
-"""
-SITES = """\
-id,municipality,name,kind,status,min_places,max_places,available_from,available_until,cost_per_place
-S1,GM0001,Azc,regular,existing,100,300,,,
-S2,GM0002,,small,idea,60,120,2024-01-01,,1500.5
-S3,GM0003,,amv,planned,16,40,,2031-01-01,
-"""
-
-
-def write_folder(
-    folder: Path,
-    settings: str = SETTINGS,
-    municipalities: str = MUNICIPALITIES,
-    sites: str = SITES,
-) -> Path:
-    """An instance folder with the given file contents (UTF-8)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in (
-        ("instance.toml", settings),
-        ("municipalities.csv", municipalities),
-        ("sites.csv", sites),
-    ):
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
 
 
 def problems_of(path: Path) -> list[Problem]:
     with pytest.raises(InputError) as caught:
         read_instance(path)
     return caught.value.problems
-
-
-def assert_same_instance(a, b) -> None:
-    assert a.settings == b.settings
-    pd.testing.assert_frame_equal(a.municipalities, b.municipalities)
-    pd.testing.assert_frame_equal(a.sites, b.sites)
 
 
 def test_good_instance_reads_with_defaults_filled_in(tmp_path):
@@ -107,7 +71,7 @@ RULES = [
         "municipalities.csv",
         2,
         "population",
-        "expected a whole number > 0, got 'abc'",
+        "expected a whole number from 1 to 10,000,000, got 'abc'",
     ),
     (
         "municipalities.csv",
@@ -116,7 +80,7 @@ RULES = [
         "municipalities.csv",
         2,
         "population",
-        "expected a whole number > 0, got '0'",
+        "expected a whole number from 1 to 10,000,000, got '0'",
     ),
     (
         "municipalities.csv",
@@ -125,7 +89,7 @@ RULES = [
         "municipalities.csv",
         2,
         "housing_task",
-        "expected a whole number >= 0, got '-5'",
+        "expected a whole number from 0 to 10,000,000, got '-5'",
     ),
     (
         "municipalities.csv",
@@ -134,7 +98,7 @@ RULES = [
         "municipalities.csv",
         2,
         "housing_task",
-        "expected a whole number >= 0, got '12.5'",
+        "expected a whole number from 0 to 10,000,000, got '12.5'",
     ),
     (
         "municipalities.csv",
@@ -152,7 +116,7 @@ RULES = [
         "municipalities.csv",
         2,
         "willing_extra",
-        "expected a number >= 0, got '-1'",
+        "expected a number from 0 to 10,000,000, got '-1'",
     ),
     (
         "sites.csv",
@@ -175,11 +139,11 @@ RULES = [
     (
         "sites.csv",
         "2024-01-01",
-        "1-1-2024",
+        "1-13-2024",
         "sites.csv",
         3,
         "available_from",
-        "expected a date YYYY-MM-DD, got '1-1-2024'",
+        "expected a date YYYY-MM-DD or DD-MM-YYYY, got '1-13-2024'",
     ),
     (
         "sites.csv",
@@ -188,7 +152,7 @@ RULES = [
         "sites.csv",
         4,
         "available_until",
-        "expected a date YYYY-MM-DD, got '2031-02-30'",
+        "expected a date YYYY-MM-DD or DD-MM-YYYY, got '2031-02-30'",
     ),
     (
         "sites.csv",
@@ -224,7 +188,7 @@ RULES = [
         "sites.csv",
         3,
         "cost_per_place",
-        "expected a number >= 0, got '-3'",
+        "expected a number from 0 to 10,000,000, got '-3'",
     ),
     ("sites.csv", "S1,GM0001", ",GM0001", "sites.csv", 2, "id", "got a blank cell"),
     (
@@ -239,11 +203,11 @@ RULES = [
     (
         "instance.toml",
         "01\n",
-        "01\n[weights]\namv = 0\n",
+        "01\n[weights]\namv = 101\n",
         "instance.toml",
         None,
         None,
-        "setting 'weights.amv': expected greater than 0, got 0",
+        "setting 'weights.amv': expected at most 100, got 101",
     ),
     (
         "instance.toml",
@@ -307,7 +271,7 @@ RULES = [
         "municipalities.csv",
         2,
         "max_site_size",
-        "expected a whole number > 0, got '0'",
+        "expected a whole number from 1 to 10,000,000, got '0'",
     ),
     (
         "municipalities.csv",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
 from openpyxl import load_workbook
-from report_fixtures import compare_folder, result_folder
 
+from model.lang import text
+from report_fixtures import compare_folder, result_folder
 from solver_cli import main
 
 TOY = Path(__file__).resolve().parents[1] / "instances" / "toy"
@@ -53,6 +55,19 @@ def test_report_on_a_folder_that_is_not_a_result_exits_2(tmp_path):
 
 def test_report_on_a_missing_folder_exits_2(tmp_path):
     assert run("report", tmp_path / "nowhere").exit_code == 2
+
+
+def test_solve_ends_with_the_final_stage_values_of_summary_json(tmp_path):
+    """The lines printed while solving may show a stage before a later one improved it; the
+    last lines on stderr are the values summary.json holds."""
+    result = run("solve", TOY, "--out", tmp_path / "out", "--time-limit", 30)
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    stages = summary["stages"]
+    tail = result.stderr.splitlines()[-len(stages) - 1 :]
+    assert tail[0] == text("nl", "cli.final_stages")
+    for line, (name, stage) in zip(tail[1:], stages.items(), strict=True):
+        assert line == f"  {text('nl', f'stage.{name}')}: {stage['value']} (optimaal)"
 
 
 def test_solve_report_writes_the_reports_inside_the_atomic_write(tmp_path):

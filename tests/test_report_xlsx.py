@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from openpyxl import load_workbook
-from report_fixtures import FORMULA_NAME, compare_folder, meeting_result
 
 from model.lang import text
 from model.presentation import Package, load_package
 from model.workbook import UNMET_FILL, write_workbook
+from report_fixtures import FORMULA_NAME, compare_folder, meeting_result
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +31,40 @@ def rows(ws, header_row: int = 1) -> list[dict]:
 
 def test_the_sheets_in_dutch(book):
     assert book.sheetnames == ["Samenvatting", "Gemeenten", "Locaties", "Uitruil", "Instellingen"]
+
+
+def test_every_sheet_is_frozen_and_every_table_has_its_filter_buttons(book):
     for ws in book:
-        assert ws.freeze_panes is not None
+        assert ws.freeze_panes is not None, ws.title
+        assert ws.tables, ws.title
+        for table in ws.tables.values():
+            assert table.autoFilter is not None and table.autoFilter.ref == table.ref
+
+
+def test_sites_are_named_with_their_municipality_name_and_cost(book):
+    """Z1 opens with 1800 places at 30,000 euro; S1 (60 places) has no cost: blank, not 0."""
+    by_id = {r["locatie"]: r for r in rows(book["Locaties"])}
+    assert by_id["Z1"]["naam locatie"] == "azc Zwolle" and by_id["Z1"]["gemeente"] == "Zwolle"
+    assert by_id["Z1"]["kosten per plek (€ per jaar)"] == 30000
+    assert by_id["Z1"]["kosten (€ per jaar)"] == 54_000_000
+    assert by_id["S1"]["kosten (€ per jaar)"] is None
+    assert book["Locaties"].freeze_panes == "C2"
+
+
+def test_costs_per_municipality_and_province(book):
+    by_code = {r["code"]: r for r in rows(book["Gemeenten"])}
+    assert by_code["GM0193"]["kosten hard (€ per jaar)"] == 54_000_000
+    assert by_code["GM9999"]["kosten zacht (€ per jaar)"] is None
+    assert by_code["GM9999"]["plekken zonder kosten"] == 60
+    values = [c.value for row in book["Samenvatting"].iter_rows() for c in row]
+    assert text("nl", "report.costs") in values and text("nl", "cost.missing", n="60") in values
+
+
+def test_gaps_are_stored_as_numbers_shown_as_percentages(book):
+    ws = book["Samenvatting"]
+    (header,) = [c for row in ws.iter_rows() for c in row if c.value == "gat"]
+    gaps = [ws.cell(row=r, column=header.column) for r in range(header.row + 1, header.row + 8)]
+    assert all(c.value == 0 and c.number_format == "0 %" for c in gaps)
 
 
 def test_summary_shows_the_provincial_test_firm_and_soft(book):
@@ -94,11 +126,11 @@ def test_english_sheet_names_come_from_the_language_table(tmp_path):
 
 def test_compare_folder_puts_runs_side_by_side(tmp_path):
     package = load_package(compare_folder(tmp_path / "cmp"))
-    assert [run.name for run in package.runs] == ["baseline", "ruimer"]
+    assert [run.stem for run in package.runs] == ["baseline", "ruimer"]
     path = tmp_path / "report.xlsx"
     write_workbook(package, path, "nl")
     ws = load_workbook(path)["Vergelijking"]
-    assert [c.value for c in ws[1]] == ["measure", "baseline", "ruimer"]
+    assert [c.value for c in ws[1]] == ["measure", "uitgangssituatie", "Ruimer"]
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=3)] == [
         ["unmet", 400, 350],
         ["deals", 1, 2],

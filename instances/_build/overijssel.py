@@ -113,17 +113,15 @@ def site_design() -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def build() -> None:
-    rng = random.Random(SEED)
-    ms_regions = municipalities()
-    ms = [m for m, _ in ms_regions]
-    code_of = {m.name: m.code for m in ms}
+def municipality_rows() -> list[dict[str, object]]:
+    """The rows of municipalities.csv: tasks by the rules above, POLICY's declarations."""
+    ms = [m for m, _ in municipalities()]
     reception = reception_tasks(ms)
     codes = [m.code for m in ms]
     amv = dict(zip(codes, apportion(AMV, [reception[c] for c in codes], codes), strict=True))
     housing, ukraine = national_keys()
     rows = []
-    for m, region in ms_regions:
+    for m, region in municipalities():
         h_extra, u_extra, willing, max_size = POLICY.get(m.name, (0, 0, 0, None))
         rows.append(
             {
@@ -142,13 +140,19 @@ def build() -> None:
                 "max_site_size": max_size,
             }
         )
+    return rows
+
+
+def build() -> None:
+    rng = random.Random(SEED)
+    code_of = {m.name: m.code for m, _ in municipalities()}
     sites = [
         site_from_row(r, code_of[r["municipality"]], site_cost(r["kind"], rng))
         for r in site_design()
     ]
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "instance.toml").write_text(INSTANCE_TOML, encoding="utf-8")
-    write_csv(OUT / "municipalities.csv", MUNICIPALITY_COLUMNS, rows)
+    write_csv(OUT / "municipalities.csv", MUNICIPALITY_COLUMNS, municipality_rows())
     write_sites(OUT / "sites.csv", "OV", sites, width=2)
     (OUT / "README.md").write_text(readme(load(OUT)), encoding="utf-8")
 
