@@ -262,7 +262,13 @@ class Checker:
             "unmet": sum(unmet.values()),
             "preference": float(self.result.sites["over_preference"].sum()),
             "new_sites": sum(1 for sid in soft if self.opened[sid]),
+            "fairness": max(
+                (unmet[m] / max(1, self.task(m, "regular") + self.task(m, "amv")) for m in unmet),
+                default=0.0,
+            ),
+            "firm": sum(self.place[sid] for sid in soft),
             "deals": len(pairs),
+            "distance": sum(self.instance.distance_km(a, b) or 0 for a, b in pairs),
             "transfers": sum(self.q.values()),
             "new_places": sum(self.place[sid] for sid in soft)
             + sum(

@@ -451,6 +451,66 @@ def deals(model: pyo.ConcreteModel, d: ProvinceData, bounds: Bounds) -> None:
         return sum(incident[m]) >= 1
 
     model.must_deal = pyo.Constraint(sorted(bounds.active), rule=must_deal)
+    deal_cover(model, d, bounds)
+    deal_capacity(model, d)
+
+
+def deal_cover(model: pyo.ConcreteModel, d: ProvinceData, bounds: Bounds) -> None:
+    """A municipality that must move at least L units of k needs as many deals as it takes
+    partners to reach L with the most each partner can move: sum of its deals >= that number."""
+    bound = model.q_bound
+    need: dict[str, int] = {}
+    for (m, k), (lo, hi) in bounds.net.items():
+        if lo > 0:
+            caps = [bound[key] for key in bound if key[0] == k and key[2] == m]
+            volume = lo
+        elif hi < 0:
+            caps = [bound[key] for key in bound if key[0] == k and key[1] == m]
+            volume = -hi
+        else:
+            continue
+        caps.sort(reverse=True)
+        total, count = 0, 0
+        for cap in caps:
+            if total >= volume - EPS:
+                break
+            total, count = total + cap, count + 1
+        need[m] = max(need.get(m, 0), count)
+    incident: dict[str, list] = {}
+    for a, b in model.P:
+        incident.setdefault(a, []).append(model.deal[a, b])
+        incident.setdefault(b, []).append(model.deal[a, b])
+    model.deal_cover = pyo.Constraint(
+        sorted(m for m, n in need.items() if n > 1 and m in incident),
+        rule=lambda _, m: sum(incident[m]) >= need[m],
+    )
+
+
+def deal_capacity(model: pyo.ConcreteModel, d: ProvinceData) -> None:
+    """The value one side performs in a deal is at most what the other side can give back
+    (plus what it may volunteer and the tolerance), and only when the deal is made."""
+    w = d.weights
+    tol = d.rules.balance_tolerance if d.rules.balance == "deal" else 0.0
+    if d.rules.balance != "deal":
+        return
+    bound = model.q_bound
+    sent: dict[tuple[str, str], float] = {}
+    for (k, i, j), ub in bound.items():
+        sent[i, j] = sent.get((i, j), 0.0) + w[k] * ub
+    keys = []
+    for a, b in model.P:
+        for i, j in ((a, b), (b, a)):
+            if sent.get((i, j), 0.0) > 0:
+                keys.append((i, j))
+
+    def rule(mdl, i, j):
+        back = sent.get((j, i), 0.0) + d.willing[j] + tol
+        cap = min(sent[i, j], back)
+        if cap >= sent[i, j] - EPS:
+            return pyo.Constraint.Skip
+        return value_moved(mdl, d, i, j) <= cap * mdl.deal[tuple(sorted((i, j)))]
+
+    model.deal_capacity = pyo.Constraint(keys, rule=rule)
 
 
 # --- constraints on obligations ---------------------------------------------------------------

@@ -31,7 +31,7 @@ from model.folders import is_result_folder, umask
 from model.lang import Percent, has_text, number, percent, text
 from model.reading import unescaped
 from model.report import read_result
-from model.result import Result, describe_deal, tidy
+from model.result import Result, deal_figures, describe_deal, tidy
 from model.settings import COMMITTED_STATUSES, COMPONENTS, STATUSES
 
 COMPARE_FILE = "compare.csv"
@@ -269,11 +269,14 @@ def new_site_frame(result: Result, lang: str) -> pd.DataFrame:
 def deal_sentences(result: Result, lang: str) -> pd.DataFrame:
     """Each deal: both municipalities and the deal in a sentence, both directions, in `lang`."""
     n = names(result)
+    weights, rules = result.summary["weights"], result.summary["rules"]
     rows = [
         {
             "a": n.get(d.a, d.a),
             "b": n.get(d.b, d.b),
-            "description": describe_deal(d.a, d.b, result.transfers, n, lang),
+            "description": describe_deal(
+                deal_figures(d.a, d.b, result.transfers, weights, rules), n, weights, lang
+            ),
         }
         for d in result.deals.itertuples()
     ]

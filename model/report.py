@@ -51,9 +51,12 @@ TEXT_COLUMNS = {
     "a",
     "b",
     "description",
+    "volunteer",
 }
 CHOICE_COLUMNS = {"kind": SITE_KINDS, "status": STATUSES, "component": COMPONENTS}
 FLAG_COLUMNS = {"counted", "open"}
+BLANK_NUMBER_COLUMNS = {"km"}
+"""Number columns that may be blank (a deal's length when a centroid is unknown)."""
 """Columns of the result tables by what they hold; every other column holds numbers."""
 
 
@@ -194,7 +197,7 @@ def _result_column(
             shown = f"'{cell}'" if cell.strip() else "a blank cell"
             problems.append(Problem(file, f"expected {expected}, got {shown}", row, name))
             values.append(None)
-    if convert is not _finite:
+    if name not in _numeric_columns():
         return pd.Series(values, dtype=object)
     numbers = pd.Series(values, dtype=float)
     whole = numbers.notna().all() and (numbers == numbers.round()).all()
@@ -208,6 +211,8 @@ def _kind(name: str) -> tuple[str, Callable[[str], Any]] | None:
     if name in CHOICE_COLUMNS:
         choices = CHOICE_COLUMNS[name]
         return "one of " + ", ".join(choices), lambda cell: choices[choices.index(cell)]
+    if name in BLANK_NUMBER_COLUMNS:
+        return "a number or a blank cell", lambda cell: _finite(cell) if cell else math.nan
     if name in _numeric_columns():
         return "a number", _finite
     return None

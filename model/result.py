@@ -356,8 +356,15 @@ def province_summary(instance: Instance, table: pd.DataFrame) -> dict[str, dict]
             "firm_places": tidy(rows["firm_places"].sum()),
             "short_rec": tidy(max(0.0, reception - places)),
             "short_amv": tidy(max(0.0, amv - amv_places)),
+            "largest_share": tidy(shares(rows).max()),
         }
     return out
+
+
+def shares(table: pd.DataFrame) -> pd.Series:
+    """Each municipality's unmet places as a share of its reception task (at least 1)."""
+    unmet = table["unmet_rec"] + table["unmet_amv"]
+    return unmet / (table["regular_task"] + table["amv_task"]).clip(lower=1)
 
 
 def build_result(
@@ -379,6 +386,8 @@ def build_result(
             "gap": None if any(g is None for g in gaps) else tidy(max(gaps, default=0.0)),
             "seconds": round(sum(o.seconds for o in outcomes), 3),
         }
+    if "fairness" in stages:
+        stages["fairness"]["sum_of_shares"] = tidy(shares(municipalities).sum())
     gap = solution.gap()
     summary = {
         "format": 1,

@@ -22,6 +22,7 @@ import numpy as np
 import pyomo.environ as pyo
 
 from model.decompose import decompose
+from model.errors import InputError, Problem
 from model.formulation import Bounds, ProvinceData, Shape, build_model, load_decision, province_data
 from model.highs import HighsModel, highs_version
 from model.instance import Instance
@@ -39,6 +40,7 @@ STAGE_TOLERANCE = 1e-6
 SHARE_TOLERANCE = 1e-9
 """Slack on the fairness rules, whose values are fractions and not whole numbers."""
 METHODS = ("strong", "plain")
+DEALS_FILE = "deals.csv"
 
 
 def stage_bound(value: float, tolerance: float = STAGE_TOLERANCE) -> float:
@@ -100,6 +102,8 @@ class StageModel:
                 self.model.stage[name], warm, deadline - time.perf_counter(), abs_gap, presolve
             )
             if answer.status == "infeasible":
+                if self.d.required:
+                    raise InputError(locked_deals_problem(self.d))
                 raise RuntimeError(f"{self.d.province}: stage {name} is infeasible: a bug")
             if answer.values is None:
                 return Attempt(answer.status, None, math.inf, answer.bound)
@@ -112,6 +116,16 @@ class StageModel:
             f"{self.d.province}, stage {name}: HiGHS reports {claimed} but its solution is "
             f"worth {worth}, also without start and presolve"
         )
+
+
+def locked_deals_problem(d: ProvinceData, pairs: list | None = None) -> Problem:
+    """Why a province has no package: its required deals cannot all be made."""
+    listed = ", ".join(f"{a}-{b}" for a, b in (pairs or d.required))
+    return Problem(
+        DEALS_FILE,
+        f"{d.province}: the required deals {listed} cannot all be made (with the other rules, "
+        "no exchange between them balances); drop a lock or change the rules",
+    )
 
 
 def unmet_per_municipality(d: ProvinceData, largest_share: float) -> dict[str, float]:
@@ -179,6 +193,9 @@ class ProvinceRun:
     def pairs(self) -> StageModel:
         if self.pair is None:
             self.pair = self._build(self.bounds, self.shape)
+            impossible = getattr(self.pair.model, "impossible_required", [])
+            if impossible:
+                raise InputError(locked_deals_problem(self.d, impossible))
         return self.pair
 
     def evaluate(self, decision: dict[str, dict]) -> tuple[np.ndarray, dict[str, float]]:

@@ -55,9 +55,13 @@ def site(
 
 
 def make_instance(
-    municipalities: list[dict], sites: list[dict] | None = None, **settings
+    municipalities: list[dict],
+    sites: list[dict] | None = None,
+    deals: list[tuple[str, str, str]] | None = None,
+    **settings,
 ) -> Instance:
-    """An Instance from rows; `settings` are instance.toml sections, e.g. rules={...}."""
+    """An Instance from rows; `deals` are (a, b, rule) locks (deals.csv); `settings` are
+    instance.toml sections, e.g. rules={...}."""
     config = {"name": "test", "reference_date": REFERENCE} | settings
     site_frame = pd.DataFrame(
         sites or [],
@@ -65,7 +69,10 @@ def make_instance(
         if sites
         else ["id", "municipality", "kind", "status", "min_places", "max_places"],
     )
-    return build_instance(Settings(**config), pd.DataFrame(municipalities), site_frame)
+    locks = pd.DataFrame(deals or [], columns=["a", "b", "rule"])
+    return build_instance(
+        Settings(**config), pd.DataFrame(municipalities), site_frame, deal_rules=locks
+    )
 
 
 # ---- instance and scenario files -------------------------------------------------------------

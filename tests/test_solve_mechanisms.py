@@ -1,7 +1,9 @@
-"""One micro-instance per mechanism of the model, each optimum worked out by hand in the docstring.
+"""One micro-instance per mechanism of the model (docs/model.md), each optimum worked out by hand
+in the docstring.
 
-Stage values are listed in the default order:
-(shortfall, unmet, preference, new_sites, deals, transfers, new_places).
+Stage values are listed in the default order: (shortfall, unmet, fairness, firm, preference,
+new_sites, deals, distance, transfers, new_places). Municipalities without coordinates have
+deals of unknown length, which count 0 km.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import pytest
 
 from builders import make_instance, municipality, site
 from model.check import check
+from model.errors import InputError
 from model.result import build_result
 from model.settings import STAGES
 from model.solve import solve
@@ -44,19 +47,13 @@ def test_swap(component):
 
     Province needs 200 places, all at B1 (min 0): new_places 200. One deal, 200 units moved.
     """
-    assert stage_values(swap_instance(component)) == (0, 0, 0, 0, 1, 200, 200)
+    assert stage_values(swap_instance(component)) == (0, 0, 0, 0, 0, 0, 1, 0, 200, 200)
 
 
 def test_no_exchange_leaves_a_short():
     """Under exchange_scope "none" A's 100 places stay unmet; B1 still holds 200 for the province."""
     assert stage_values(swap_instance("housing", exchange_scope="none")) == (
-        0,
-        100,
-        0,
-        0,
-        0,
-        0,
-        200,
+        (0, 100, 1.0, 0, 0, 0, 0, 0, 0, 200)
     )
 
 
@@ -70,7 +67,7 @@ def test_region_scope_blocks_the_deal():
         [site("B1", "B", lo=0, hi=300)],
         rules={"exchange_scope": "region"},
     )
-    assert stage_values(instance) == (0, 100, 0, 0, 0, 0, 200)
+    assert stage_values(instance) == (0, 100, 1.0, 0, 0, 0, 0, 0, 0, 200)
 
 
 def test_relief_through_willing_extra():
@@ -79,7 +76,7 @@ def test_relief_through_willing_extra():
         [municipality("A", 100), municipality("B", 100, willing_extra=30)],
         [site("B1", "B", lo=0, hi=300)],
     )
-    assert stage_values(instance) == (0, 70, 0, 0, 1, 30, 200)
+    assert stage_values(instance) == (0, 70, 0.7, 0, 0, 0, 1, 0, 30, 200)
 
 
 def test_balance_tolerance_acts_like_willing_extra_for_all():
@@ -89,14 +86,17 @@ def test_balance_tolerance_acts_like_willing_extra_for_all():
         [site("B1", "B", lo=0, hi=300)],
         rules={"balance_tolerance": 10},
     )
-    assert stage_values(instance) == (0, 90, 0, 0, 1, 10, 200)
+    assert stage_values(instance) == (0, 90, 0.9, 0, 0, 0, 1, 0, 10, 200)
 
 
 @pytest.mark.parametrize(
     ("kind", "expected"),
     [
-        ("small", (40, 40, 0, 0, 0, 0, 0)),  # small: COA minimum 50 > the site's 40: never opens
-        ("municipal", (0, 0, 0, 1, 0, 0, 40)),  # municipal: minimum 1, opens with 40 places
+        (
+            "small",
+            (40, 40, 1.0, 0, 0, 0, 0, 0, 0, 0),
+        ),  # COA minimum 50 > the site's 40: never opens
+        ("municipal", (0, 0, 0, 40, 0, 1, 0, 0, 0, 40)),  # minimum 1: opens with 40 soft places
     ],
 )
 def test_coa_minimum_blocks_a_small_site(kind, expected):
@@ -110,8 +110,8 @@ def test_coa_minimum_blocks_a_small_site(kind, expected):
 @pytest.mark.parametrize(
     ("until", "expected"),
     [
-        (dt.date(2027, 1, 1), (100, 100, 0, 0, 0, 0, 0)),  # temporary: does not count
-        (dt.date(2030, 7, 1), (0, 0, 0, 0, 0, 0, 0)),  # exactly 5 years: counts
+        (dt.date(2027, 1, 1), (100, 100, 1.0, 0, 0, 0, 0, 0, 0, 0)),  # temporary: does not count
+        (dt.date(2030, 7, 1), (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),  # exactly 5 years: counts
     ],
 )
 def test_non_durable_site_does_not_count(until, expected):
@@ -128,21 +128,22 @@ def test_site_available_after_reference_date_does_not_count():
         [municipality("A", 100)],
         [site("A1", "A", status="decided", lo=100, hi=100, available_from=dt.date(2025, 7, 2))],
     )
-    assert stage_values(instance) == (100, 100, 0, 0, 0, 0, 0)
+    assert stage_values(instance) == (100, 100, 1.0, 0, 0, 0, 0, 0, 0, 0)
 
 
 def test_preference_against_a_large_site():
     """A needs 300 places and prefers sites of at most 100.
 
-    One regular site of 300 would put 200 places above the preference; two small ones of 150 put
-    100 above; three small ones of 100 put none. Preference comes before new_sites: three sites.
+    Every site is soft, so `firm` is 300 whichever open. One regular site of 300 would put 200
+    places above the preference; two small ones of 150 put 100 above; three small ones of 100 put
+    none. Preference comes before new_sites: three sites.
     """
     instance = make_instance(
         [municipality("A", 300, max_site_size=100)],
         [site("R", "A", status="planned", lo=300, hi=600)]
         + [site(f"K{n}", "A", kind="small", status="idea", lo=50, hi=150) for n in (1, 2, 3)],
     )
-    assert stage_values(instance) == (0, 0, 0, 3, 0, 0, 300)
+    assert stage_values(instance) == (0, 0, 0, 300, 0, 3, 0, 0, 0, 300)
 
 
 def test_preference_after_new_sites():
@@ -163,7 +164,8 @@ def test_preference_after_new_sites():
 
 
 @pytest.mark.parametrize(
-    ("limit", "expected"), [(0, (0, 0, 0, 0, 2, 100, 100)), (1, (0, 50, 0, 0, 1, 50, 100))]
+    ("limit", "expected"),
+    [(0, (0, 0, 0, 0, 0, 0, 2, 0, 100, 100)), (1, (0, 50, 0.5, 0, 0, 0, 1, 0, 50, 100))],
 )
 def test_max_deals_binding(limit, expected):
     """A has 100 places to hand over; B and C each volunteer 50. One deal each; a limit of 1 halves it."""
@@ -182,9 +184,9 @@ def test_max_deals_binding(limit, expected):
 @pytest.mark.parametrize(
     ("weight", "expected"),
     [
-        (1.0, (0, 0, 0, 1, 0, 0, 100)),
-        (0.5, (0, 0, 0, 1, 0, 0, 200)),  # half of each planned place counts: 200 for 100
-        (0.3, (10, 10, 0, 1, 0, 0, 300)),  # 0.3 * 300 = 90 at most: 10 short
+        (1.0, (0, 0, 0, 100, 0, 1, 0, 0, 0, 100)),
+        (0.5, (0, 0, 0, 200, 0, 1, 0, 0, 0, 200)),  # half of each planned place counts: 200 for 100
+        (0.3, (10, 10, 0.1, 300, 0, 1, 0, 0, 0, 300)),  # 0.3 * 300 = 90 at most: 10 short
     ],
 )
 def test_status_weights(weight, expected):
@@ -207,7 +209,7 @@ def test_weights_price_housing_against_reception():
         [site("B1", "B", lo=0, hi=300)],
         weights={"housing": 0.5},
     )
-    assert stage_values(instance) == (0, 50, 0, 0, 1, 150, 200)
+    assert stage_values(instance) == (0, 50, 0.5, 0, 0, 0, 1, 0, 150, 200)
 
 
 def test_amv_places_need_amv_sites():
@@ -216,5 +218,259 @@ def test_amv_places_need_amv_sites():
         [municipality("A", 100, amv_task=20)],
         [site("A1", "A", lo=0, hi=300), site("A2", "A", kind="amv", status="idea", lo=0, hi=16)],
     )
-    # A2 opens with 16 (kind minimum 16, its maximum 16): AMV short by 4 in the province and at A.
-    assert stage_values(instance) == (4, 4, 0, 1, 0, 0, 100)
+    # A2 opens with 16 (kind minimum 16, its maximum 16): AMV short by 4 in the province and at A
+    # (a share of 4/100); A1 holds the other 84 places.
+    assert stage_values(instance) == (4, 4, 0.04, 16, 0, 1, 0, 0, 0, 100)
+
+
+# ---- the rules of version 2 (docs/model.md, "Rules of a deal") ----------------------------------
+
+
+def chain_instance(balance: str):
+    """A currency chain: A has 100 places to find and room for 100 status holders; B has room for
+    200 places and 100 Ukrainian places to hand over; C has 100 status holders to hand over and room
+    for 100 Ukrainians. Each one-sided hop needs the next one to balance."""
+    return make_instance(
+        [
+            municipality("A", 100, housing_extra_max=100),
+            municipality("B", 100, ukraine_task=100),
+            municipality("C", 0, housing_task=100, ukraine_extra_max=100),
+        ],
+        [site("B1", "B", lo=0, hi=200)],
+        rules={"balance": balance},
+    )
+
+
+def test_balance_per_municipality_allows_a_chain():
+    """Under "municipality" balance: B takes A's 100 places and hands C 100 Ukrainians; C hands A
+    100 status holders. Each municipality balances (A -100 +100, B +100 -100, C +100 -100) over
+    three one-sided deals: unmet 0, 300 units moved, B1 holds the province's 200 places."""
+    assert stage_values(chain_instance("municipality")) == (0, 0, 0, 0, 0, 0, 3, 0, 300, 200)
+
+
+def test_balance_per_deal_blocks_the_chain():
+    """Under "deal" balance every deal must balance on its own. B can give back only Ukrainian
+    places, which A cannot take; C has nothing A's places could go to. No deal balances, so A keeps
+    its 100 places unmet (share 100/100 = 1.0)."""
+    assert stage_values(chain_instance("deal")) == (0, 100, 1.0, 0, 0, 0, 0, 0, 0, 200)
+
+
+def relay_instance(pass_through: bool):
+    """A has 100 places to find and room for 100 status holders. M covers its own 100 places at its
+    site, has 100 status holders to hand over and room for 100 Ukrainians. B has room for 200
+    places and 100 Ukrainians to hand over. A municipality hands over at most its own task."""
+    return make_instance(
+        [
+            municipality("A", 100, housing_extra_max=100),
+            municipality("M", 100, housing_task=100, ukraine_extra_max=100),
+            municipality("B", 100, ukraine_task=100),
+        ],
+        [site("M1", "M", lo=100, hi=100), site("B1", "B", lo=0, hi=200)],
+        rules={"pass_through": pass_through},
+    )
+
+
+def test_pass_through_lets_a_municipality_relay():
+    """With pass-through M takes A's 100 places for 100 status holders (a balanced deal) and hands
+    100 places on to B for 100 Ukrainian places (balanced): unmet 0, 2 deals, 400 units; B1 holds
+    200 places (M1's 100 are at its minimum)."""
+    assert stage_values(relay_instance(True)) == (0, 0, 0, 0, 0, 0, 2, 0, 400, 200)
+
+
+def test_without_pass_through_nobody_relays():
+    """Without pass-through M cannot both take and hand over places, and B can only give back
+    Ukrainian places, which A cannot take: 100 places stay unmet. Fairness shares them out: M
+    takes x of A's places for x status holders, leaving shares (100-x)/100 at A and x/100 at M,
+    both 0.5 at x = 50. The sum of shares is 1 for every x, so nothing else moves them: one deal of
+    50 places for 50 status holders (100 units)."""
+    assert stage_values(relay_instance(False)) == (0, 100, 0.5, 0, 0, 0, 1, 0, 100, 200)
+    assert unmet_places(relay_instance(False)) == {"A": 50, "M": 50, "B": 0}
+
+
+def relief_instance(**rules):
+    """A (task 100) and B (task 300) have no sites; C volunteers 100 places at its site. D (task 10,
+    no site) sits at another regional table, so nobody can relieve it."""
+    return make_instance(
+        [
+            municipality("A", 100),
+            municipality("B", 300),
+            municipality("C", 0, willing_extra=100),
+            municipality("D", 10, region="Z"),
+        ],
+        [site("C1", "C", lo=0, hi=100)],
+        rules={"exchange_scope": "region"} | rules,
+    )
+
+
+def test_fairness_spreads_the_unmet_places():
+    """Without D: C relieves A by x and B by 100 - x. The largest share max((100-x)/100,
+    (200+x)/300) is smallest when both are equal: 300 - 3x = 200 + x, x = 25, both 0.75.
+    Shortfall 300 + 10 = 310 (only C1's 100 places against 410); unmet 300 + 10 (D) = 310; the
+    largest share is D's 10/10 = 1.0, so this test drops D (it is the next test's)."""
+    instance = make_instance(
+        [municipality("A", 100), municipality("B", 300), municipality("C", 0, willing_extra=100)],
+        [site("C1", "C", lo=0, hi=100)],
+    )
+    assert stage_values(instance) == (300, 300, 0.75, 0, 0, 0, 2, 0, 100, 100)
+    unmet = unmet_places(instance)
+    assert unmet == {"A": 75, "B": 225, "C": 0}
+
+
+def test_sum_of_shares_decides_below_the_largest_share():
+    """D's share 10/10 = 1.0 is the largest whatever happens, so the first fairness rule leaves
+    A and B free. The second rule, the sum of shares (100-x)/100 + (200+x)/300, falls as x grows:
+    C gives all its 100 places to A (share 0) and B keeps 300 (share 1.0, not above D's)."""
+    instance = relief_instance()
+    assert stage_values(instance) == (310, 310, 1.0, 0, 0, 0, 1, 0, 100, 100)
+    assert unmet_places(instance) == {"A": 0, "B": 300, "C": 0, "D": 10}
+
+
+def firm_instance(order=None):
+    """A needs 200 places and has only an idea for a municipal site (1 to 300); B has an existing
+    site with room for 100 and volunteers 100 places."""
+    settings = {"objective": {"order": order}} if order else {}
+    return make_instance(
+        [municipality("A", 200), municipality("B", 0, willing_extra=100)],
+        [
+            site("A1", "A", kind="municipal", status="idea", lo=1, hi=300),
+            site("B1", "B", lo=0, hi=100),
+        ],
+        **settings,
+    )
+
+
+def test_firm_capacity_is_used_first():
+    """A1 must open either way (new_sites 1). `firm` puts 100 of A's places at B's existing site
+    (B volunteers them): soft places 100 instead of 200, at the price of one deal."""
+    assert stage_values(firm_instance()) == (0, 0, 0, 100, 0, 1, 1, 0, 100, 200)
+
+
+def test_stages_are_solved_in_the_order_given():
+    """With `deals` before `firm`, no deal is made and A1 holds all 200 places; the order of
+    objective.order decides, and summary.json lists the stages in that order."""
+    order = ["shortfall", "unmet", "deals", "firm", "new_places"]
+    instance = firm_instance(order)
+    result = build_result(instance, solve(instance))
+    assert check(instance, result) == []
+    assert list(result.summary["objectives"]) == order
+    assert result.summary["objectives"] == {
+        "shortfall": 0,
+        "unmet": 0,
+        "deals": 0,
+        "firm": 200,
+        "new_places": 200,
+    }
+
+
+def transfer_or_places(order):
+    """A needs 100 places and has an existing site of 0 to 100; B's existing site must hold exactly
+    100 places (min = max = 100) and B volunteers 100."""
+    return make_instance(
+        [municipality("A", 100), municipality("B", 0, willing_extra=100)],
+        [site("A1", "A", lo=0, hi=100), site("B1", "B", lo=100, hi=100)],
+        objective={"order": order},
+    )
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        # transfers first: A keeps its task and fills A1 (100 places above its minimum 0)
+        (["shortfall", "unmet", "transfers", "new_places"], {"transfers": 0, "new_places": 100}),
+        # new_places first: B's 100 places (there anyway) take A's task, A1 stays empty
+        (["shortfall", "unmet", "new_places", "transfers"], {"new_places": 0, "transfers": 100}),
+    ],
+)
+def test_a_later_stage_never_undoes_an_earlier_one(order, expected):
+    """Two stages that pull in opposite directions: whichever comes first wins."""
+    instance = transfer_or_places(order)
+    result = build_result(instance, solve(instance))
+    assert check(instance, result) == []
+    assert result.summary["objectives"] == {"shortfall": 0, "unmet": 0} | expected
+
+
+def distance_instance(deals=None, **rules):
+    """A needs 100 places and can house 100 status holders. B (10 km north of A) and C (50 km north)
+    each have a site for 200 places and 100 status holders to hand over."""
+    return make_instance(
+        [
+            municipality("A", 100, housing_extra_max=100, lat=52.0, lon=6.0),
+            municipality("B", 0, housing_task=100, lat=52.09, lon=6.0),
+            municipality("C", 0, housing_task=100, lat=52.45, lon=6.0),
+        ],
+        [site("B1", "B", lo=0, hi=200), site("C1", "C", lo=0, hi=200)],
+        deals=deals,
+        rules=rules,
+    )
+
+
+def test_distance_prefers_the_nearer_partner():
+    """One deal either way (A's 100 places for 100 status holders); `distance` picks B, 10 km away
+    (0.09 degrees of latitude on a sphere of 6,371 km is 10.0 km), not C at 50 km."""
+    instance = distance_instance()
+    assert instance.distance_km("A", "B") == 10
+    assert instance.distance_km("A", "C") == 50
+    assert stage_values(instance) == (0, 0, 0, 0, 0, 0, 1, 10, 200, 100)
+    assert partners(instance) == {("A", "B")}
+
+
+def test_max_distance_forbids_far_deals():
+    """With a limit of 5 km neither partner is near enough: A's 100 places stay unmet."""
+    assert stage_values(distance_instance(max_distance_km=5)) == (
+        0,
+        100,
+        1.0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        100,
+    )
+
+
+def test_a_forbidden_deal_is_not_made():
+    """The PRT takes A-B off the table: the deal goes to C, 50 km away."""
+    instance = distance_instance(deals=[("A", "B", "forbid")])
+    assert stage_values(instance) == (0, 0, 0, 0, 0, 0, 1, 50, 200, 100)
+    assert partners(instance) == {("A", "C")}
+
+
+def test_a_required_deal_is_kept():
+    """The PRT keeps the deal A-C already agreed: it is made, although B is nearer."""
+    instance = distance_instance(deals=[("A", "C", "require")])
+    assert stage_values(instance)[6:8] == (1, 50)
+    assert partners(instance) == {("A", "C")}
+
+
+def test_a_required_deal_that_cannot_balance_is_refused():
+    """B can give A nothing A can take (B has no status holders): the lock is impossible."""
+    instance = make_instance(
+        [municipality("A", 100, housing_extra_max=100), municipality("B", 0)],
+        [site("B1", "B", lo=0, hi=200)],
+        deals=[("A", "B", "require")],
+    )
+    with pytest.raises(InputError, match="A-B cannot all be made"):
+        solve(instance)
+
+
+def test_weight_zero_means_the_component_cannot_be_traded():
+    """With weights.housing = 0 status holders do not count and cannot change hands: the swap of
+    test_swap is impossible and A's 100 places stay unmet."""
+    instance = make_instance(
+        [municipality("A", 100, housing_extra_max=100), municipality("B", 100, housing_task=100)],
+        [site("B1", "B", lo=0, hi=300)],
+        weights={"housing": 0},
+    )
+    assert stage_values(instance) == (0, 100, 1.0, 0, 0, 0, 0, 0, 0, 200)
+
+
+def unmet_places(instance) -> dict[str, float]:
+    m = build_result(instance, solve(instance)).municipalities.set_index("code")
+    return (m["unmet_rec"] + m["unmet_amv"]).to_dict()
+
+
+def partners(instance) -> set[tuple[str, str]]:
+    deals = build_result(instance, solve(instance)).deals
+    return set(zip(deals["a"], deals["b"], strict=True))
