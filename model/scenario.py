@@ -197,7 +197,7 @@ def apply_scenario(raw: RawInstance, scenario: Scenario) -> RawInstance:
     }
     given = merged(raw.settings_given, scenario.settings)
     try:
-        checked = check_tables(given, tables["municipalities"], tables["sites"], raw)
+        checked = check_tables(given, {**tables, "deals": raw.deals}, raw)
     except InputError as error:
         problems += [_located(p, scenario.file, touched, raw.names) for p in error.problems]
     if problems:
