@@ -1,5 +1,5 @@
-"""Locked and forbidden deals (deals.csv, sheet `deals`) and the lat, lon columns of
-municipalities.csv: docs/instance-format.md, docs/model.md "Deals"."""
+"""Locked and forbidden deals (deals.csv, sheet `deals`, [[deal]] in scenarios) and the lat, lon
+columns of municipalities.csv: docs/instance-format.md, docs/scenarios.md, docs/model.md "Deals"."""
 
 from __future__ import annotations
 
@@ -16,9 +16,11 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builders import SETTINGS, assert_same_instance, write_folder
+from builders import SETTINGS, assert_same_instance, write, write_folder
+from model.compare import changes
 from model.errors import InputError, Problem
-from model.reading import read_instance, read_raw, write_instance
+from model.reading import instance_from_raw, read_instance, read_raw, write_instance
+from model.scenario import apply_scenario, read_scenario
 from solver_cli import main
 
 # Aa, Bb and Ee are 11 km apart on a north-south line (0.1 degree of latitude), Cc 56 km north of
@@ -401,3 +403,141 @@ def test_convert_over_a_folder_with_deals_from_one_without_removes_deals_csv(tmp
     write_instance(read_raw(bare), target, force=True)
     assert not (target / "deals.csv").exists()
     assert read_instance(target).deal_rules.empty
+
+
+# ---- scenarios --------------------------------------------------------------------------------
+
+LOCKS = """\
+name = "Other locks"
+
+[[deal]]
+a = "GM0001"
+b = "GM0002"
+rule = "forbid"
+
+[[deal]]
+a = "GM0003"
+b = "GM0001"
+remove = true
+
+[[deal]]
+a = "GM0005"
+b = "GM0002"
+rule = "Require"
+"""
+
+
+def test_a_scenario_changes_removes_and_adds_locks(tmp_path):
+    base = read_raw(folder(tmp_path))
+    changed = apply_scenario(base, read_scenario(write(tmp_path, "s.toml", LOCKS)))
+    assert instance_rules(changed) == [
+        ("GM0001", "GM0002", "forbid"),
+        ("GM0002", "GM0005", "require"),
+        ("GM0003", "GM0005", "require"),
+    ]
+    assert changed.deals.at[2, "why"] == "agreed in 2024", "a changed lock keeps its other cells"
+    assert len(base.deals) == 3, "the base instance is left as it was"
+
+
+def instance_rules(raw) -> list[tuple[str, str, str]]:
+    return [tuple(row) for row in instance_from_raw(raw).deal_rules.itertuples(index=False)]
+
+
+def test_a_scenario_with_locks_equals_its_changes_written_into_the_files(tmp_path):
+    changed = apply_scenario(
+        read_raw(folder(tmp_path)), read_scenario(write(tmp_path, "s.toml", LOCKS))
+    )
+    write_instance(changed, tmp_path / "written")
+    assert_same_instance(instance_from_raw(changed), read_instance(tmp_path / "written"))
+
+
+def test_a_scenario_may_lock_deals_in_an_instance_without_deals_csv(tmp_path):
+    text = '[[deal]]\na = "GM0002"\nb = "GM0001"\nrule = "require"\n'
+    base = read_raw(folder(tmp_path, None))
+    changed = apply_scenario(base, read_scenario(write(tmp_path, "s.toml", text)))
+    assert instance_rules(changed) == [("GM0001", "GM0002", "require")]
+
+
+def test_removing_every_lock_leaves_no_deals_csv(tmp_path):
+    text = "".join(
+        f'[[deal]]\na = "{a}"\nb = "{b}"\nremove = true\n\n'
+        for a, b in (("GM0001", "GM0002"), ("GM0001", "GM0003"), ("GM0003", "GM0005"))
+    )
+    changed = apply_scenario(
+        read_raw(folder(tmp_path)), read_scenario(write(tmp_path, "s.toml", text))
+    )
+    write_instance(changed, tmp_path / "written")
+    assert not (tmp_path / "written" / "deals.csv").exists()
+
+
+SCENARIO_PROBLEMS = {
+    "unknown code": (
+        '[[deal]]\na = "GM0001"\nb = "GM0009"\nrule = "forbid"\n',
+        "s.toml, row 1, column 'b': [[deal]] 'GM0001', 'GM0009': unknown municipality 'GM0009'",
+    ),
+    "remove an unknown lock": (
+        'name = "x"\n\n[[deal]]\na = "GM0001"\nb = "GM0005"\nremove = true\n',
+        "s.toml, row 3, column 'a': [[deal]] 'GM0001', 'GM0005': not a pair in deals.csv, so "
+        "nothing to remove",
+    ),
+    "a new lock without a rule": (
+        '[[deal]]\na = "GM0001"\nb = "GM0005"\n',
+        "s.toml, row 1, column 'a': [[deal]] 'GM0001', 'GM0005': not a pair in deals.csv; a new "
+        "lock needs every required column, missing: rule",
+    ),
+    "b missing": (
+        '[[deal]]\na = "GM0001"\nrule = "forbid"\n',
+        "s.toml, row 1, column 'b': [[deal]]: 'b' is missing or not a text: a deal is named by "
+        "a and b",
+    ),
+    "remove with a rule": (
+        '[[deal]]\na = "GM0001"\nb = "GM0002"\nremove = true\nrule = "forbid"\n',
+        "s.toml, row 1, column 'remove': [[deal]] 'GM0001', 'GM0002': remove = true drops the "
+        "lock; give no other columns",
+    ),
+    "unknown rule": (
+        '[[deal]]\na = "GM0001"\nb = "GM0002"\nrule = "maybe"\n',
+        "s.toml, row 1, column 'rule': [[deal]] 'GM0001', 'GM0002': expected one of require, "
+        "forbid, got 'maybe'",
+    ),
+    "unknown column": (
+        '[[deal]]\na = "GM0001"\nb = "GM0002"\nrul = "forbid"\n',
+        "s.toml, row 1, column 'rul': [[deal]] 'GM0001', 'GM0002': unknown column 'rul'",
+    ),
+    "the same municipality twice": (
+        '[[deal]]\na = "GM0001"\nb = "GM0001"\nrule = "forbid"\n',
+        "s.toml, row 1, column 'b': [[deal]] 'GM0001', 'GM0001': a deal is between two "
+        "municipalities",
+    ),
+    "require across provinces": (
+        '[[deal]]\na = "GM0004"\nb = "GM0002"\nrule = "require"\n',
+        "s.toml, row 1, column 'rule': [[deal]] 'GM0004', 'GM0002': GM0004 and GM0002 must deal "
+        "(rule require), but deals stay within a province",
+    ),
+    "a setting that makes a lock of the file impossible": (
+        "[settings]\nrules = { max_distance_km = 10 }\n",
+        "s.toml: with its changes, deals.csv, row 2, column 'rule': GM0002 and GM0001 must deal "
+        "(rule require), but they are 11 km apart, farther than rules.max_distance_km (10)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SCENARIO_PROBLEMS))
+def test_scenario_locks_are_checked_like_the_file_and_named_by_their_line(tmp_path, case):
+    text, expected = SCENARIO_PROBLEMS[case]
+    with pytest.raises(InputError) as caught:
+        apply_scenario(read_raw(folder(tmp_path)), read_scenario(write(tmp_path, "s.toml", text)))
+    assert expected in [str(p)[: len(expected)] for p in caught.value.problems], [
+        str(p) for p in caught.value.problems
+    ]
+
+
+def test_compare_lists_the_lock_changes_of_a_scenario(tmp_path):
+    base = read_raw(folder(tmp_path))
+    scenario = read_scenario(write(tmp_path, "s.toml", LOCKS))
+    assert changes(scenario, base, "nl") == [
+        "afspraak tussen Aa en Bb vastgelegd: rule = forbid",
+        "afspraak tussen Cc en Aa niet meer vastgelegd",
+        "afspraak tussen Ee en Bb vastgelegd: rule = Require",
+    ]
+    assert changes(scenario, base, "en")[1] == "deal between Cc and Aa no longer locked"
