@@ -301,11 +301,14 @@ def _places_line(label: str, firm: int, soft: int, task: int, task_label: str) -
 
 
 def _summary_lines(instance: Instance) -> list[str]:
-    """Per province: municipalities, sites (counted or not), tasks per component, counted places.
+    """Per province: municipalities, sites (counted or not), tasks per component, counted places,
+    locked deals, and municipalities without a known centroid (when there are any).
 
     Counted places at the sites' maxima, before any exchange (`Instance.own_places`): firm =
     existing and decided sites at max_places; soft = planned and idea sites that can open, at
     min(max_places, kind max); with soft = both. The amv line is the part of them at amv sites.
+    A locked deal belongs to the province of its two municipalities (one across provinces can
+    only be forbidden, and has no effect: reading warns about it).
     """
     m, s, tasks = instance.municipalities, instance.sites, instance.tasks
     own = instance.own_places()
@@ -326,10 +329,29 @@ def _summary_lines(instance: Instance) -> list[str]:
             f"ukraine {t['ukraine']} (reception {reception})",
             _places_line("counted places", p["firm"], p["soft"], reception, "reception"),
             _places_line("of which amv places", p["amv_firm"], p["amv_soft"], t["amv"], "amv"),
+            _locked_line(instance, province),
         ]
+        unknown = int((here & (m["lat"].isna() | m["lon"].isna())).sum())
+        if unknown:
+            lines.append(
+                f"  no known centroid: {unknown} of {int(here.sum())} municipalities "
+                "(their deals have no distance; give lat and lon)"
+            )
     lines.append(f"{len(instance.warnings)} warning(s)")
     lines += [f"warning: {warning}" for warning in instance.warnings]
     return lines
+
+
+def _locked_line(instance: Instance, province: str) -> str:
+    """The deals locked in deals.csv between municipalities of `province`, by rule."""
+    rules, where = instance.deal_rules, instance.municipalities["province"]
+    inside = (rules["a"].map(where) == province) & (rules["b"].map(where) == province)
+    counts = rules.loc[inside, "rule"].value_counts()
+    if counts.empty:
+        return "  locked deals: none"
+    return (
+        f"  locked deals: {counts.get('require', 0)} required, {counts.get('forbid', 0)} forbidden"
+    )
 
 
 @main.command()

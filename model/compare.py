@@ -332,6 +332,10 @@ def changes(scenario: Scenario, base: RawInstance, lang: str) -> list[str]:
             line = text(
                 lang, "compare.municipality_changed", code=entry.key, name=name, cells=cells
             )
+        elif entry.table == "deal":
+            kind = "removed" if entry.remove else "changed"
+            pair = {"a": names[entry.key], "b": names[entry.partner]}
+            line = text(lang, f"compare.deal_{kind}", **pair, cells=cells)
         else:
             kind = "removed" if entry.remove else "changed" if entry.key in sites else "added"
             line = text(lang, f"compare.site_{kind}", id=entry.key, cells=cells)

@@ -181,6 +181,16 @@ def shipped_centroids() -> pd.DataFrame:
         return pd.read_csv(handle, dtype={"code": str}).set_index("code")
 
 
+def centroids(municipalities: pd.DataFrame) -> pd.DataFrame:
+    """lat, lon per municipality (index code): the row's own columns when filled, else the
+    shipped centroid of its CBS code; NaN when neither is known (docs/model.md, "Deals")."""
+    m = municipalities
+    shipped = shipped_centroids().reindex(m.index.astype(str))
+    shipped.index = m.index
+    given = m.reindex(columns=["lat", "lon"]).astype(float)
+    return given.fillna(shipped[["lat", "lon"]]).astype(float)
+
+
 def empty_deal_rules() -> pd.DataFrame:
     return pd.DataFrame(
         {"a": pd.Series(dtype=str), "b": pd.Series(dtype=str), "rule": pd.Series(dtype=str)}
@@ -246,11 +256,7 @@ def build_instance(
     m["max_site_size"] = m["max_site_size"].astype(float)
     m["willing_extra"] = m["willing_extra"].astype(float)
     m["ses_woa"] = m["ses_woa"].astype(float)
-    shipped = shipped_centroids()
-    for column in ("lat", "lon"):
-        known = m.index.map(lambda code, c=column: shipped[c].get(code, float("nan")))
-        given = m[column].astype(float) if column in m.columns else pd.Series(float("nan"), m.index)
-        m[column] = given.fillna(pd.Series(known, index=m.index)).astype(float)
+    m[["lat", "lon"]] = centroids(m)
 
     tasks_computed = "reception_task" not in m.columns
     if tasks_computed:

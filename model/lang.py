@@ -350,6 +350,8 @@ LABELS: dict[str, dict[str, str]] = {
         "compare.site_removed": "locatie {id} vervalt",
         "compare.site_added": "nieuwe locatie {id}: {cells}",
         "compare.site_changed": "locatie {id}: {cells}",
+        "compare.deal_removed": "afspraak tussen {a} en {b} niet meer vastgelegd",
+        "compare.deal_changed": "afspraak tussen {a} en {b} vastgelegd: {cells}",
     },
     "en": {
         "transfer.regular": "{taker} takes over {n} regular places from {giver}",
@@ -683,6 +685,8 @@ LABELS: dict[str, dict[str, str]] = {
         "compare.site_removed": "site {id} is removed",
         "compare.site_added": "new site {id}: {cells}",
         "compare.site_changed": "site {id}: {cells}",
+        "compare.deal_removed": "deal between {a} and {b} no longer locked",
+        "compare.deal_changed": "deal between {a} and {b} locked: {cells}",
     },
 }
 

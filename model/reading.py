@@ -23,7 +23,7 @@ import typing
 import zipfile
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from warnings import catch_warnings, simplefilter
@@ -38,14 +38,23 @@ from pydantic import ValidationError
 from model.errors import InputError, Problem
 from model.folders import replace_folder
 from model.indicative import indicative_tasks
-from model.instance import Instance, build_instance
+from model.instance import DEAL_RULES, Instance, build_instance, centroids, whole_km
 from model.settings import CONTROL, MAX_COUNT, SITE_KINDS, STATUSES, Settings
 
 SETTINGS_FILE, MUNICIPALITIES_FILE, SITES_FILE = "instance.toml", "municipalities.csv", "sites.csv"
-INSTANCE_FILES = frozenset({SETTINGS_FILE, MUNICIPALITIES_FILE, SITES_FILE})
+DEALS_FILE = "deals.csv"
+FILES = {
+    "settings": SETTINGS_FILE,
+    "municipalities": MUNICIPALITIES_FILE,
+    "sites": SITES_FILE,
+    "deals": DEALS_FILE,
+}
+"""The parts of an instance and their files in a folder; in a workbook the part is the sheet name."""
+PARTS = tuple(FILES)
+OPTIONAL_PARTS = ("deals",)
+"""Parts an instance may leave out: no deals.csv (no sheet `deals`) means no locked deals."""
+INSTANCE_FILES = frozenset(FILES.values())
 """The files `convert` writes into an instance folder: the only ones it replaces there."""
-PARTS = ("settings", "municipalities", "sites")
-"""The three parts of an instance; in a workbook they are the sheet names."""
 
 NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?")
@@ -120,6 +129,8 @@ MUNICIPALITY_COLUMNS: dict[str, Column] = {
     "ukraine_extra_max": COUNT,
     "willing_extra": Column("number", low=0, high=MAX_COUNT),
     "max_site_size": replace(COUNT, low=1),
+    "lat": Column("number", low=-90, high=90),
+    "lon": Column("number", low=-180, high=180),
 }
 SITE_COLUMNS: dict[str, Column] = {
     "id": Column(required=True),
@@ -132,6 +143,11 @@ SITE_COLUMNS: dict[str, Column] = {
     "available_from": Column("date"),
     "available_until": Column("date"),
     "cost_per_place": Column("number", low=0, high=MAX_COUNT),
+}
+DEAL_COLUMNS: dict[str, Column] = {
+    "a": Column(required=True),
+    "b": Column(required=True),
+    "rule": Column(required=True, choices=DEAL_RULES),
 }
 DTYPES = {"int": "Int64", "number": "float64", "date": object}
 INDICATIVE_COLUMNS = ("code", "name", "province", "population", "ses_woa")
@@ -152,6 +168,8 @@ class RawInstance:
     source: Path
     names: dict[str, str]
     warnings: list[Problem]
+    deals: pd.DataFrame = field(default_factory=lambda: empty_table(DEAL_COLUMNS))
+    """deals.csv as written (rule in lower case); no rows when the instance has none."""
 
 
 @dataclass
@@ -178,6 +196,7 @@ def instance_from_raw(raw: RawInstance) -> Instance:
         _model_columns(raw.sites, SITE_COLUMNS),
         source=raw.source,
         warnings=raw.warnings,
+        deal_rules=raw.deals[list(DEAL_COLUMNS)],
     )
     instance.warnings += _suspicious(instance, raw)
     return instance
@@ -189,9 +208,12 @@ def read_raw(path: Path) -> RawInstance:
     problems: list[Problem] = []
     warnings: list[Problem] = []
     if path.is_dir():
-        names = dict(zip(PARTS, (SETTINGS_FILE, MUNICIPALITIES_FILE, SITES_FILE), strict=True))
+        names = dict(FILES)
         given, setting_rows = _toml_settings(path / SETTINGS_FILE, problems), {}
-        grids = {part: _csv_grid(path / names[part], problems, warnings) for part in PARTS[1:]}
+        grids = {
+            part: _csv_grid(path / names[part], problems, warnings, part in OPTIONAL_PARTS)
+            for part in PARTS[1:]
+        }
     elif path.is_file() and path.suffix.lower() == ".xlsx":
         names = {part: f"{path.name} [{part}]" for part in PARTS}
         with catch_warnings():
@@ -207,17 +229,15 @@ def read_raw(path: Path) -> RawInstance:
 
 
 def check_tables(
-    given: dict[str, Any], municipalities: pd.DataFrame, sites: pd.DataFrame, base: RawInstance
+    given: dict[str, Any], tables: dict[str, pd.DataFrame], base: RawInstance
 ) -> RawInstance:
     """Check settings and tables changed in memory (a scenario) exactly as `read_raw` checks files.
 
-    Every cell goes through the same converter as a file's cells; `base` gives the file names,
-    the source and the warnings of reading. Problems name the files of `base`.
+    `tables` holds municipalities, sites and deals. Every cell goes through the same converter as
+    a file's cells; `base` gives the file names, the source and the warnings of reading. Problems
+    name the files of `base`.
     """
-    grids = {
-        "municipalities": _frame_grid(base.names["municipalities"], municipalities),
-        "sites": _frame_grid(base.names["sites"], sites),
-    }
+    grids = {part: _frame_grid(base.names[part], tables[part]) for part in PARTS[1:]}
     return _checked(given, {}, grids, base.names, base.source, [], list(base.warnings))
 
 
@@ -241,8 +261,9 @@ def _checked(
     settings = None
     if given is not None:
         settings = _validated_settings(given, names["settings"], setting_rows, problems)
-    m_grid, s_grid = grids["municipalities"], grids["sites"]
+    m_grid, s_grid, d_grid = grids["municipalities"], grids["sites"], grids["deals"]
     municipalities = sites = None
+    deals = empty_table(DEAL_COLUMNS)
     if m_grid is not None:
         municipalities = _table(m_grid, _municipality_columns(m_grid, given), problems)
     if municipalities is not None:
@@ -251,10 +272,14 @@ def _checked(
         sites = _table(s_grid, SITE_COLUMNS, problems)
     if sites is not None:
         _check_sites(sites, municipalities, names, problems)
+    if d_grid is not None:
+        deals = _table(d_grid, DEAL_COLUMNS, problems)
+    if deals is not None:
+        _check_deals(deals, municipalities, names, settings, problems)
     if problems:
         rank = {name: i for i, name in enumerate(names.values())}
         raise InputError(sorted(problems, key=lambda p: (rank.get(p.file, -1), p.row or 0)))
-    return RawInstance(given or {}, settings, municipalities, sites, source, names, warnings)
+    return RawInstance(given or {}, settings, municipalities, sites, source, names, warnings, deals)
 
 
 def indicative_table(raw: RawInstance) -> pd.DataFrame:
@@ -391,9 +416,14 @@ def _not_a_file(path: Path) -> str | None:
     return "not found"
 
 
-def _file_bytes(path: Path, problems: list[Problem]) -> bytes | None:
-    """The bytes of a required file of an instance folder, or None with the reason in `problems`."""
+def _file_bytes(path: Path, problems: list[Problem], optional: bool = False) -> bytes | None:
+    """The bytes of a file of an instance folder, or None with the reason in `problems`.
+
+    An `optional` file that does not exist is no problem (None, and nothing in `problems`).
+    """
     why = _not_a_file(path)
+    if why == "not found" and optional:
+        return None
     if why is not None:
         problems.append(
             Problem(path.name, "required file is missing" if why == "not found" else why)
@@ -418,9 +448,14 @@ def _wide_encoding(data: bytes) -> str | None:
     return None
 
 
-def _csv_grid(path: Path, problems: list[Problem], warnings: list[Problem]) -> _Grid | None:
-    """Decode a CSV file (UTF-8, else Windows-1252), detect `,` or `;` from its header line."""
-    data = _file_bytes(path, problems)
+def _csv_grid(
+    path: Path, problems: list[Problem], warnings: list[Problem], optional: bool = False
+) -> _Grid | None:
+    """Decode a CSV file (UTF-8, else Windows-1252), detect `,` or `;` from its header line.
+
+    None when the file cannot be read (the reason in `problems`) or is `optional` and absent.
+    """
+    data = _file_bytes(path, problems, optional)
     if data is None:
         return None
     wide = _wide_encoding(data)
@@ -513,7 +548,7 @@ class Uncomputed:
 def _workbook_grids(
     path: Path, names: dict[str, str], problems: list[Problem]
 ) -> dict[str, _Grid | None]:
-    """One grid per sheet `settings`, `municipalities`, `sites` (names ignore case and blanks).
+    """One grid per part (names ignore case and blanks); an optional part may have no sheet.
 
     Read-only mode (fast and lean on big workbooks), with the values Excel last computed; a sheet
     with formulas is read a second time for those. Two sheets that could both be the one asked
@@ -530,7 +565,8 @@ def _workbook_grids(
             titles = sheets.get(part, [])
             grids[part] = None
             if not titles:
-                problems.append(Problem(path.name, f"sheet '{part}' is missing"))
+                if part not in OPTIONAL_PARTS:
+                    problems.append(Problem(path.name, f"sheet '{part}' is missing"))
             elif len(titles) > 1:
                 listed = " and ".join(f"'{title}'" for title in titles)
                 message = f"sheets {listed} both read as sheet '{part}': rename or remove one"
@@ -867,6 +903,9 @@ def _cell(value: Any, column: Column, decimal_comma: bool) -> Any:
         or (column.kind == "int" and not whole)
         or not column.admits(number)
     ):
+        if decimal_comma and isinstance(value, str) and GROUPED.fullmatch(text) and "," not in text:
+            hint = "in a file with ';' a '.' groups thousands: write the decimals after a comma"
+            raise ValueError(f"{bad} ({hint})")
         raise bad
     return int(number) if column.kind == "int" else float(number)
 
@@ -925,6 +964,15 @@ def _table(grid: _Grid, columns: dict[str, Column], problems: list[Problem]) -> 
     return pd.DataFrame(data, index=index)
 
 
+def empty_table(columns: dict[str, Column]) -> pd.DataFrame:
+    """A table of `columns` without rows, as `_table` reads a file that has only its header."""
+    index = pd.Index([], name="row", dtype="int64")
+    data = {
+        name: pd.Series([], index=index, dtype=DTYPES.get(c.kind)) for name, c in columns.items()
+    }
+    return pd.DataFrame(data, index=index)
+
+
 def _model_columns(frame: pd.DataFrame, columns: dict[str, Column]) -> pd.DataFrame:
     """Only the columns the model knows; optional ones left blank on every row count as absent."""
     return frame[
@@ -959,7 +1007,8 @@ def _check_municipalities(
     settings: Settings | None,
     problems: list[Problem],
 ) -> None:
-    """Unique codes, amv_task <= reception_task, and a [forecast] for the tasks not given.
+    """Unique codes, amv_task <= reception_task, lat and lon together, and a [forecast] for the
+    tasks not given.
 
     `given` is None when the settings could not be read at all; then [forecast] is not checked.
     """
@@ -968,6 +1017,7 @@ def _check_municipalities(
         problems.append(Problem(file, "has no municipalities"))
     _unique(m, "code", file, problems)
     _ordered(m, file, "amv_task", "reception_task", problems)
+    _paired(m, file, ("lat", "lon"), problems)
     reception, amv = (c in m and m[c].notna().any() for c in ("reception_task", "amv_task"))
     if amv and not reception:
         problems.append(
@@ -1025,6 +1075,164 @@ def _check_sites(
                     "municipality",
                 )
             )
+
+
+def _paired(
+    frame: pd.DataFrame, file: str, columns: tuple[str, str], problems: list[Problem]
+) -> None:
+    """Complain on rows where one of two columns that go together is filled and the other blank.
+
+    A cell already refused (a bad number) is not blamed a second time.
+    """
+    refused = {(p.row, p.column) for p in problems if p.file == file}
+    first, second = (frame.get(c, pd.Series(None, frame.index)) for c in columns)
+    for row, x, y in zip(frame.index, first, second, strict=True):
+        blank = [c for c, v in zip(columns, (x, y), strict=True) if pd.isna(v)]
+        if len(blank) == 1 and not any((row, c) in refused for c in columns):
+            message = (
+                f"{' and '.join(columns)} go together: {blank[0]} is blank; give both (decimal "
+                "degrees), or neither to use the shipped centroid of the CBS code"
+            )
+            problems.append(Problem(file, message, row, blank[0]))
+
+
+def _check_deals(
+    d: pd.DataFrame,
+    municipalities: pd.DataFrame | None,
+    names: dict[str, str],
+    settings: Settings | None,
+    problems: list[Problem],
+) -> None:
+    """Rows of deals.csv: two different known municipalities, each pair once (in either order),
+    and `require` only for deals the rules allow, at most max_deals_per_municipality per
+    municipality (docs/model.md, "Deals").
+
+    `municipalities` or `settings` is None when unreadable; what depends on it is not checked.
+    """
+    if any(column not in d for column in DEAL_COLUMNS):
+        return
+    file, places = names["deals"], _places(municipalities)
+    first: dict[tuple[str, str], int] = {}
+    required: dict[str, list[int]] = {}
+    for row, a, b, rule in d[list(DEAL_COLUMNS)].itertuples(name=None):
+        if pd.isna(a) or pd.isna(b):
+            continue
+        found = _pair_problems(row, a, b, places, first, names)
+        if not found and rule == "require" and places is not None and settings is not None:
+            why = _not_allowed(a, b, places, settings, names["municipalities"])
+            if why:
+                message = f"{a} and {b} must deal (rule require), but {why}"
+                found = [Problem(file, message, row, "rule")]
+            else:
+                required.setdefault(a, []).append(row)
+                required.setdefault(b, []).append(row)
+        problems += found
+    limit = settings.rules.max_deals_per_municipality if settings else 0
+    for code, rows in required.items():
+        if 0 < limit < len(rows):
+            message = (
+                f"{code} must be in {len(rows)} deals (rule require, rows "
+                f"{', '.join(map(str, rows))}), more than rules.max_deals_per_municipality "
+                f"({limit}): remove rows or raise the limit"
+            )
+            problems.append(Problem(file, message, rows[limit], "rule"))
+
+
+def _pair_problems(
+    row: int,
+    a: str,
+    b: str,
+    places: dict[str, _Place] | None,
+    first: dict[tuple[str, str], int],
+    names: dict[str, str],
+) -> list[Problem]:
+    """A row's a and b: known codes (when `places` is known), different, a pair not seen before
+    (`first`: pair -> row, updated)."""
+    file = names["deals"]
+    unknown = [c for c, code in (("a", a), ("b", b)) if places is not None and code not in places]
+    if unknown:
+        message = "unknown municipality '{}': not a code in " + names["municipalities"]
+        return [Problem(file, message.format(a if c == "a" else b), row, c) for c in unknown]
+    if a == b:
+        message = (
+            f"a deal is between two municipalities, but a and b are both '{a}': correct one of them"
+        )
+        return [Problem(file, message, row, "b")]
+    pair = (min(a, b), max(a, b))
+    if pair in first:
+        message = (
+            f"the pair {pair[0]}, {pair[1]} is also on row {first[pair]} (a pair is written once, "
+            "in either order): remove one of the rows"
+        )
+        return [Problem(file, message, row, "a")]
+    first[pair] = row
+    return []
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a municipality is, as far as deals are concerned."""
+
+    province: Any
+    region: Any
+    lat: float
+    lon: float
+
+
+def _places(municipalities: pd.DataFrame | None) -> dict[str, _Place] | None:
+    """Province, region and centroid (given, else shipped) by code; None when unreadable."""
+    if municipalities is None or "code" not in municipalities or "province" not in municipalities:
+        return None
+    m = municipalities.dropna(subset=["code"]).drop_duplicates("code").set_index("code")
+    where = centroids(m)
+    regions = m.get("region", pd.Series(None, m.index))
+    return {
+        code: _Place(
+            m.at[code, "province"], regions[code], where.at[code, "lat"], where.at[code, "lon"]
+        )
+        for code in m.index
+    }
+
+
+def _not_allowed(a: str, b: str, places: dict[str, _Place], settings: Settings, m_file: str) -> str:
+    """Why the rules never let a and b deal, with the fix; "" when they may.
+
+    Mirrors `Instance.may_deal` (forbidden pairs aside), in words.
+    """
+    rules, pa, pb = settings.rules, places[a], places[b]
+    if rules.exchange_scope == "none":
+        return (
+            'rules.exchange_scope is "none", so nobody exchanges: remove this lock, or set the '
+            "scope to province or region"
+        )
+    if pa.province != pb.province:
+        return (
+            f"deals stay within a province and {a} is in {pa.province}, {b} in {pb.province}: "
+            "remove this lock"
+        )
+    if rules.exchange_scope == "region" and pa.region != pb.region:
+        return (
+            f'under rules.exchange_scope = "region" deals stay within a region and {a} is in '
+            f"{pa.region}, {b} in {pb.region}: remove this lock, or set the scope to province"
+        )
+    limit = rules.max_distance_km
+    if limit <= 0:
+        return ""
+    km = whole_km(pa.lat, pa.lon, pb.lat, pb.lon)
+    if km is None:
+        unknown = " and ".join(
+            c for c in (a, b) if pd.isna(places[c].lat) or pd.isna(places[c].lon)
+        )
+        return (
+            f"their distance is unknown ({unknown}: no known centroid) and rules.max_distance_km "
+            f"is {_shown(limit)}: give lat and lon in {m_file}, or remove this lock"
+        )
+    if km > limit:
+        return (
+            f"they are {km} km apart, farther than rules.max_distance_km ({_shown(limit)}): "
+            "remove this lock, or raise the limit"
+        )
+    return ""
 
 
 def _unique(frame: pd.DataFrame, column: str, file: str, problems: list[Problem]) -> None:
@@ -1093,6 +1301,7 @@ def _suspicious(instance: Instance, raw: RawInstance) -> list[Problem]:
                     "max_places",
                 )
             )
+    warnings += _deal_warnings(instance, raw)
     m = instance.municipalities
     for code in m.index[m["reception_task"] == 0]:
         warnings.append(
@@ -1117,6 +1326,37 @@ def _suspicious(instance: Instance, raw: RawInstance) -> list[Problem]:
     return warnings
 
 
+def _deal_warnings(instance: Instance, raw: RawInstance) -> list[Problem]:
+    """A forbidden deal across provinces (it can never happen anyway), and, under a distance
+    limit, municipalities without a known centroid (they cannot deal): once, not per row."""
+    province = instance.municipalities["province"]
+    warnings = [
+        Problem(
+            raw.names["deals"],
+            f"forbids a deal between {a} ({province[a]}) and {b} ({province[b]}), which can "
+            "never happen: deals stay within a province; the row has no effect",
+            row,
+            "rule",
+        )
+        for row, a, b, rule in raw.deals[list(DEAL_COLUMNS)].itertuples(name=None)
+        if rule == "forbid" and province[a] != province[b]
+    ]
+    limit = instance.settings.rules.max_distance_km
+    m = instance.municipalities
+    unknown = list(m.index[m["lat"].isna() | m["lon"].isna()])
+    if limit > 0 and unknown:
+        listed = ", ".join(unknown[:5]) + (", ..." if len(unknown) > 5 else "")
+        warnings.append(
+            Problem(
+                raw.names["municipalities"],
+                f"no known centroid for {len(unknown)} of {len(m)} municipalities ({listed}): "
+                f"under rules.max_distance_km = {_shown(limit)} they cannot deal; give lat and "
+                "lon (decimal degrees) for them",
+            )
+        )
+    return warnings
+
+
 # ---- writing ----------------------------------------------------------------------------------
 
 
@@ -1134,10 +1374,16 @@ def _python(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
+def _tables(raw: RawInstance) -> dict[str, pd.DataFrame]:
+    """The tables to write, by part: deals only when there are any."""
+    tables = {part: getattr(raw, part) for part in PARTS[1:]}
+    return {part: t for part, t in tables.items() if part not in OPTIONAL_PARTS or len(t)}
+
+
 def _write_folder(raw: RawInstance, folder: Path) -> None:
     (folder / SETTINGS_FILE).write_text(_toml(raw.settings_given) + "\n", encoding="utf-8")
-    write_csv(raw.municipalities, folder / MUNICIPALITIES_FILE, escape_formulas=False)
-    write_csv(raw.sites, folder / SITES_FILE, escape_formulas=False)
+    for part, table in _tables(raw).items():
+        write_csv(table, folder / FILES[part], escape_formulas=False)
 
 
 def toml_text(tree: dict[str, Any]) -> str:
@@ -1172,11 +1418,11 @@ def _toml_value(value: Any) -> str:
 
 
 def _write_workbook(raw: RawInstance, path: Path) -> None:
-    """Sheets municipalities, sites (typed cells) and settings (key, value with dotted keys)."""
+    """Sheets municipalities, sites, deals when there are any (typed cells) and settings (key,
+    value with dotted keys)."""
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
-    for part in PARTS[1:]:
-        frame = getattr(raw, part)
+    for part, frame in _tables(raw).items():
         rows = frame.itertuples(index=False, name=None)
         _write_sheet(workbook.create_sheet(part), [list(frame.columns), *rows])
     settings = [(key, _sheet_value(value)) for key, value in flatten_settings(raw.settings_given)]

@@ -1,7 +1,8 @@
 """Scenarios: named changes to an instance, applied in memory in a fixed order (docs/scenarios.md).
 
 A scenario file (TOML) writes settings over instance.toml key by key, changes columns of
-municipalities (by code) and changes, adds or removes sites (by id). Applying it gives a new
+municipalities (by code), changes, adds or removes sites (by id) and locked deals (by the pair of
+municipalities, in either order). Applying it gives a new
 `RawInstance`, checked by model/reading.py exactly as if the changes had been written into the
 instance's files and read back; every problem names the scenario file.
 """
@@ -23,6 +24,7 @@ import pandas as pd
 from model.errors import InputError, Problem
 from model.instance import Instance
 from model.reading import (
+    DEAL_COLUMNS,
     MUNICIPALITY_COLUMNS,
     SITE_COLUMNS,
     Column,
@@ -36,41 +38,61 @@ from model.reading import (
 )
 from model.settings import CONTROL
 
-TOP_KEYS = ("name", "description", "settings", "municipality", "site")
-ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(municipality|site)[ \t]*\]\]", re.MULTILINE)
+TOP_KEYS = ("name", "description", "settings", "municipality", "site", "deal")
+ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(municipality|site|deal)[ \t]*\]\]", re.MULTILINE)
 SCALARS = (str, int, float, bool, dt.date)
 """What a cell may be set to (TOML tables, arrays and times are not cells)."""
 
 
 @dataclass(frozen=True)
 class Table:
-    """A table a scenario may change: its part of the instance, key column and columns."""
+    """A table a scenario may change: its part of the instance, key column and columns.
+
+    A row is named by its key, or with a `partner` column by the pair of both (in either order).
+    `noun` is what an added or removed row is; `removable` whether entries may remove rows.
+    """
 
     part: str
     key: str
     columns: dict[str, Column]
+    noun: str
+    removable: bool = True
+    partner: str = ""
+
+    def name(self, key: Any, partner: Any = "") -> Any:
+        """What names a row: its key, or the sorted pair of key and partner."""
+        return tuple(sorted((str(key), str(partner)))) if self.partner else key
 
 
 TABLES = {
-    "municipality": Table("municipalities", "code", MUNICIPALITY_COLUMNS),
-    "site": Table("sites", "id", SITE_COLUMNS),
+    "municipality": Table("municipalities", "code", MUNICIPALITY_COLUMNS, "municipality", False),
+    "site": Table("sites", "id", SITE_COLUMNS, "site"),
+    "deal": Table("deals", "a", DEAL_COLUMNS, "lock", partner="b"),
 }
-"""[[municipality]] entries change rows of municipalities.csv, [[site]] entries of sites.csv."""
+"""[[municipality]] entries change rows of municipalities.csv, [[site]] entries of sites.csv,
+[[deal]] entries of deals.csv."""
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One [[municipality]] or [[site]] of a scenario: the row it names and the cells it sets."""
+    """One [[municipality]], [[site]] or [[deal]] of a scenario: the row it names (a deal's by
+    `key` and `partner`, its a and b) and the cells it sets."""
 
     table: str
     key: str
     cells: dict[str, Any]
     line: int | None = None
     remove: bool = False
+    partner: str = ""
 
     @property
     def label(self) -> str:
-        return f"[[{self.table}]] '{self.key}'"
+        pair = f", '{self.partner}'" if self.partner else ""
+        return f"[[{self.table}]] '{self.key}'{pair}"
+
+    @property
+    def row_name(self) -> Any:
+        return TABLES[self.table].name(self.key, self.partner)
 
 
 @dataclass(frozen=True)
@@ -163,18 +185,22 @@ def _entry(
 ) -> Entry | None:
     """One entry, its column names matched like a file's header (case-insensitive, stripped)."""
     spec = TABLES[table]
-    key = item.get(spec.key)
-    if not isinstance(key, str) or not key.strip():
-        message = f"[[{table}]]: '{spec.key}' is missing or not a text: it names the {table}"
-        problems.append(Problem(file, message, line, spec.key))
+    named = [c for c in (spec.key, spec.partner) if c]
+    missing = [c for c in named if not isinstance(item.get(c), str) or not item[c].strip()]
+    for column in missing:
+        what = f"it names the {table}" if len(named) == 1 else f"a {table} is named by a and b"
+        message = f"[[{table}]]: '{column}' is missing or not a text: {what}"
+        problems.append(Problem(file, message, line, column))
+    if missing:
         return None
-    cells = {_column_name(c, spec): v for c, v in item.items() if c != spec.key}
-    remove = cells.pop("remove", False) if table == "site" else False
-    entry = Entry(table, key.strip(), cells, line, remove is True)
+    cells = {_column_name(c, spec): v for c, v in item.items() if c not in named}
+    remove = cells.pop("remove", False) if spec.removable else False
+    partner = item[spec.partner].strip() if spec.partner else ""
+    entry = Entry(table, item[spec.key].strip(), cells, line, remove is True, partner)
     if not isinstance(remove, bool):
         problems.append(Problem(file, f"{entry.label}: expected true or false", line, "remove"))
     if entry.remove and cells:
-        message = f"{entry.label}: remove = true drops the site; give no other columns"
+        message = f"{entry.label}: remove = true drops the {spec.noun}; give no other columns"
         problems.append(Problem(file, message, line, "remove"))
     for column, value in cells.items():
         if not isinstance(value, SCALARS) or isinstance(value, dt.time):
@@ -197,7 +223,7 @@ def apply_scenario(raw: RawInstance, scenario: Scenario) -> RawInstance:
     }
     given = merged(raw.settings_given, scenario.settings)
     try:
-        checked = check_tables(given, tables["municipalities"], tables["sites"], raw)
+        checked = check_tables(given, tables, raw)
     except InputError as error:
         problems += [_located(p, scenario.file, touched, raw.names) for p in error.problems]
     if problems:
@@ -237,24 +263,27 @@ def _changed(
 ) -> pd.DataFrame:
     """The table of `spec` with the scenario's entries applied; `touched` maps row -> entry."""
     out = getattr(raw, spec.part).astype(object)
-    rows = dict(zip(out[spec.key], out.index, strict=True))
+    names = [spec.name(*row) for row in out[[c for c in (spec.key, spec.partner) if c]].values]
+    rows = dict(zip(names, out.index, strict=True))
     for entry in (e for e in scenario.entries if TABLES[e.table] is spec):
         known = [*spec.columns, *out.columns]
         for column in (c for c in entry.cells if c not in known):
             message = f"{entry.label}: unknown column '{column}'{_hint(column, spec.columns)}"
             problems.append(Problem(scenario.file, message, entry.line, column))
-        row = rows.get(entry.key)
+        row = rows.get(entry.row_name)
         if row is None:
             missing = _unknown_key(entry, spec, rows, raw.names[spec.part])
             if missing:
                 problems.append(Problem(scenario.file, missing, entry.line, spec.key))
                 continue
-            row = rows[entry.key] = max(out.index, default=1) + 1
-            out.loc[row] = None
+            row = rows[entry.row_name] = max(out.index, default=1) + 1
+            out.loc[row] = pd.Series(None, index=out.columns, dtype=object)  # even when empty
             out.at[row, spec.key] = entry.key
+            if spec.partner:
+                out.at[row, spec.partner] = entry.partner
         if entry.remove:
             out = out.drop(index=row)
-            del rows[entry.key]
+            del rows[entry.row_name]
             touched.pop((spec.part, row), None)
             continue
         for column, value in entry.cells.items():
@@ -265,19 +294,22 @@ def _changed(
     return out
 
 
-def _unknown_key(entry: Entry, spec: Table, rows: dict[str, int], file: str) -> str:
-    """Why an entry naming no row is wrong, or "" when it adds a complete new site."""
-    hint = _hint(entry.key, rows)
-    if entry.table == "municipality":
+def _unknown_key(entry: Entry, spec: Table, rows: dict[Any, int], file: str) -> str:
+    """Why an entry naming no row is wrong, or "" when it adds a complete new site or lock."""
+    hint = "" if spec.partner else _hint(entry.key, rows)
+    if not spec.removable:
         return f"{entry.label}: unknown code, not a code in {file}{hint}"
+    what = "a pair" if spec.partner else f"an {spec.key}"
     if entry.remove:
-        return f"{entry.label}: unknown id, not an id in {file}, so nothing to remove{hint}"
-    needed = [c for c, column in spec.columns.items() if column.required and c != spec.key]
+        unknown = "" if spec.partner else f"unknown {spec.key}, "
+        return f"{entry.label}: {unknown}not {what} in {file}, so nothing to remove{hint}"
+    named = (spec.key, spec.partner)
+    needed = [c for c, column in spec.columns.items() if column.required and c not in named]
     missing = [c for c in needed if c not in entry.cells]
     if missing:
         return (
-            f"{entry.label}: not an id in {file}; a new site needs every required column, "
-            f"missing: {', '.join(missing)}{hint}"
+            f"{entry.label}: not {what} in {file}; a new {spec.noun} needs every required "
+            f"column, missing: {', '.join(missing)}{hint}"
         )
     return ""
 

@@ -97,15 +97,18 @@ def write_folder(
     settings: str = SETTINGS,
     municipalities: str = MUNICIPALITIES,
     sites: str = SITES,
+    deals: str | None = None,
 ) -> Path:
-    """An instance folder with the given file contents (UTF-8)."""
+    """An instance folder with the given file contents (UTF-8); deals.csv only when given."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in (
         ("instance.toml", settings),
         ("municipalities.csv", municipalities),
         ("sites.csv", sites),
+        ("deals.csv", deals),
     ):
-        (folder / name).write_text(text, encoding="utf-8")
+        if text is not None:
+            (folder / name).write_text(text, encoding="utf-8")
     return folder
 
 
@@ -113,6 +116,7 @@ def assert_same_instance(a, b) -> None:
     assert a.settings == b.settings
     pd.testing.assert_frame_equal(a.municipalities, b.municipalities)
     pd.testing.assert_frame_equal(a.sites, b.sites)
+    pd.testing.assert_frame_equal(a.deal_rules, b.deal_rules)
 
 
 ROOT = Path(__file__).resolve().parent.parent
