@@ -28,7 +28,8 @@ def run(*args: str):
 
 
 def test_toy_solves_to_its_hand_derived_optimum(tmp_path):
-    """instances/toy/README.md derives (0, 60, 0, 0, 3, 230, 130) on paper."""
+    """instances/toy/README.md derives (0, 60, 0.375, 0, 0, 0, 3, 60, 230, 130) on paper, with
+    Aadorp and Dijkhoven each 30 places short."""
     out = tmp_path / "toy"
     result = run("solve", TOY, "--out", out)
     assert result.exit_code == 0, result.output
@@ -38,14 +39,28 @@ def test_toy_solves_to_its_hand_derived_optimum(tmp_path):
     assert summary["objectives"] == {
         "shortfall": 0,
         "unmet": 60,
+        "fairness": 0.375,
+        "firm": 0,
         "preference": 0,
         "new_sites": 0,
         "deals": 3,
+        "distance": 60,
         "transfers": 230,
         "new_places": 130,
     }
     assert summary["provinces"]["Voorbeeldland"]["short_rec"] == 0
-    assert "Aadorp huisvest" in (out / "deals.csv").read_text()
+    municipalities = pd.read_csv(out / "municipalities.csv").set_index("name")
+    unmet = municipalities["unmet_rec"] + municipalities["unmet_amv"]
+    assert unmet[unmet > 0].to_dict() == {"Aadorp": 30, "Dijkhoven": 30}
+    deals = pd.read_csv(out / "deals.csv")["description"].tolist()
+    assert deals == [
+        "Beekstad neemt 60 reguliere opvangplekken over van Aadorp; "
+        "Aadorp huisvest 60 statushouders voor Beekstad",
+        "Cedam neemt 30 reguliere opvangplekken over van Aadorp; "
+        "Aadorp huisvest 30 statushouders voor Cedam",
+        "Cedam neemt 50 plekken op vrijwillige basis over van Dijkhoven; "
+        "Dijkhoven doet in deze afspraak niets terug",
+    ]
     assert "Voorbeeldland" in result.output  # the provincial test is printed
     sites = pd.read_csv(out / "sites.csv")
     a2 = sites[sites["id"] == "A2"].iloc[0]
