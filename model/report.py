@@ -281,6 +281,7 @@ class _Summary(_Open):
     instance: Annotated[str, Strict()]
     status: Status
     objective_order: Annotated[list[StageName], Field(min_length=1)]
+    objective_source: Literal["settings", "--objective"] = "settings"
     objectives: Annotated[dict[StageName, Number], Field(min_length=1)]
     provinces: Annotated[dict[str, _Province], Field(min_length=1)]
     solver: _Solver
