@@ -451,6 +451,13 @@ def test_a_deal_figure(copy):
     ]
 
 
+def test_a_missing_deal_row(copy):
+    write_rows(copy, "deals.csv", rows(copy, "deals.csv")[:2])
+    assert checked(trade(), copy) == [
+        "deals.csv: deal C (Gemeente C) - D (Gemeente D) of transfers.csv is missing"
+    ]
+
+
 def test_a_swapped_from_to_header(copy):
     """The header says to,from over the same data: every transfer turns round. B then hands over
     10 places it does not have (no relaying), and every figure that follows is off."""
@@ -608,6 +615,23 @@ def test_no_relaying(tmp_path):
     assert checked(inst, folder) == [
         "transfers.csv, H1 (Gemeente H1): no_relaying: hands over 13 units of regular, expected "
         "at most its own task 12"
+    ]
+
+
+def test_a_component_of_weight_0_is_not_traded(tmp_path):
+    """Ukrainian places count for nothing here; U2 takes U1's 5 places on a voluntary basis. U2
+    also taking U1's 3 Ukrainian places (it has room for them) adds no value: transfers 8."""
+    inst = instance(
+        [near("U1", 5, 0, ukraine_task=3), near("U2", 0, 10, willing_extra=5, ukraine_extra_max=3)],
+        [site("U2s", "U2", hi=5)],
+        weights={"ukraine": 0},
+    )
+    folder = solved(inst, tmp_path / "r")
+    set_transfers(folder, [("U1", "U2", "regular", 5), ("U1", "U2", "ukraine", 3)])
+    restate(inst, folder, transfers=8)
+    assert checked(inst, folder) == [
+        "transfers.csv row 3 (U1 -> U2, ukraine): weights.ukraine is 0: ukraine does not count "
+        "and cannot be traded"
     ]
 
 
