@@ -1,296 +1,725 @@
-"""Re-verify a result folder against its instance, sharing no code with the formulation or solver.
+"""Re-verify a result against its instance (docs/model.md, version 2), independently of the solver.
 
-Recomputes every constraint of shared/spec/model.md and every stage value from the files a solve
-wrote (sites.csv, transfers.csv) and the instance alone, and compares them with what the other
-files (municipalities.csv, summary.json, deals.csv) claim. Returns one line per violation.
+The checker shares no code with model/formulation.py, model/solve.py, model/decompose.py or the
+sentence builder of model/result.py: it takes the decision a result states (places per site in
+sites.csv, the transfers in transfers.csv), recomputes from it and the instance every rule of
+docs/model.md and every figure the other files state (municipalities.csv, deals.csv with its
+sentences, the provinces, settings and stage values of summary.json), and returns one line per
+violation: the file, the row, municipality or deal, the rule, what was expected and what was found.
+Tables are read by column name (model/report.py `read_result`), never by position.
 """
 
 from __future__ import annotations
 
+import json
 import math
+import re
 from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pandas as pd
 
 from model.instance import Instance
 from model.result import Result
 from model.settings import COMMITTED_STATUSES, COMPONENTS
 
 TOLERANCE = 1e-6
+"""Relative slack on figures (the files round to 6 decimals)."""
+EPSILON = 1e-9
+"""Below this a value is zero (an imbalance, a voluntary part)."""
+PROVINCE_FIGURES = (
+    "reception_task",
+    "amv_task",
+    "places",
+    "amv_places",
+    "firm_places",
+    "short_rec",
+    "short_amv",
+)
+DECLARED = {"housing": "housing_extra_max", "ukraine": "ukraine_extra_max"}
+"""Components delivered by a declaration, with the column of their spare capacity X(m,k)."""
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+"""A number in a deal sentence: no thousands separators, a decimal comma (nl) or point (en)."""
+DUTCH = re.compile(r"\b(neemt|huisvest|biedt|doet)\b")
+ENGLISH = re.compile(r"\b(takes|houses|provides|gives)\b")
+"""Words every deal sentence of one language has, to know which decimal separator it must use."""
 
 
 def _close(a: float, b: float) -> bool:
-    return abs(float(a) - float(b)) <= TOLERANCE * max(1.0, abs(float(a)), abs(float(b)))
+    a, b = float(a), float(b)
+    return abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
 
 
-def _truth(value) -> bool:
+def _shown(value: float | None) -> str:
+    """A figure in a message: whole numbers plain, others with at most 6 decimals."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "blank"
+    value = round(float(value), 6)
+    return str(int(value)) if value.is_integer() else f"{value:g}"
+
+
+def _flag(value) -> bool:
     return str(value).strip().lower() in ("true", "1")
 
 
 def _whole(value) -> bool:
     try:
-        return float(value) == int(float(value)) and float(value) >= 0
+        number = float(value)
     except (TypeError, ValueError):
         return False
+    return math.isfinite(number) and number >= 0 and number.is_integer()
+
+
+def _differences(found, expected, path: str) -> list[tuple[str, object, object]]:
+    """Every leaf where two JSON trees differ: (dotted path, found, expected)."""
+    if isinstance(found, dict) and isinstance(expected, dict):
+        return [
+            difference
+            for key in sorted(set(found) | set(expected))
+            for difference in _differences(
+                found.get(key, "missing"), expected.get(key, "missing"), f"{path}.{key}"
+            )
+        ]
+    if found != expected:
+        return [(path, found, expected)]
+    return []
+
+
+@dataclass
+class Deal:
+    """A deal {a, b} as the transfers make it (docs/model.md, "The figures of a deal").
+
+    moved[giver, taker][k]: units of giver's task in k that taker performs for giver.
+    """
+
+    a: str
+    b: str
+    moved: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
+
+    def value(self, giver: str, taker: str, weights: dict[str, float]) -> float:
+        """V(giver -> taker): the value of what taker performs for giver."""
+        return sum(weights[k] * n for k, n in self.moved.get((giver, taker), {}).items())
+
+    @property
+    def units(self) -> int:
+        return sum(sum(parts.values()) for parts in self.moved.values())
 
 
 class Checker:
-    """Collects violations while recomputing the package from sites and transfers."""
+    """Collects violations while recomputing the package from sites.csv and transfers.csv."""
 
     def __init__(self, instance: Instance, result: Result):
         self.instance = instance
         self.result = result
         self.settings = instance.settings
-        self.violations: list[str] = []
+        self.rules = instance.settings.rules
+        self.weights = instance.settings.weights.model_dump()
         self.mun = instance.municipalities
-        self.place = {}  # site id -> places
-        self.opened = {}
+        self.tasks = instance.tasks
+        self.violations: list[str] = []
+        self.places: dict[str, int] = {}
+        """Places per counted site, from sites.csv."""
+        self.opened: dict[str, bool] = {}
         self.q: dict[tuple[str, str, str], int] = {}
+        """q(k, giver, taker), from transfers.csv."""
+        self.deals: dict[tuple[str, str], Deal] = {}
 
     def fail(self, message: str) -> None:
         self.violations.append(message)
 
-    def task(self, m: str, k: str) -> int:
-        row = self.mun.loc[m]
-        return {
-            "regular": int(row["reception_task"]) - int(row["amv_task"]),
-            "amv": int(row["amv_task"]),
-            "housing": int(row["housing_task"]),
-            "ukraine": int(row["ukraine_task"]),
-        }[k]
+    def label(self, m: str) -> str:
+        return f"{m} ({self.mun.at[m, 'name']})" if m in self.mun.index else m
 
-    # --- sites ---------------------------------------------------------------------------------
+    def deal_label(self, a: str, b: str) -> str:
+        return f"deal {self.label(a)} - {self.label(b)}"
+
+    def task(self, m: str, k: str) -> int:
+        return int(self.tasks.at[m, k])
+
+    def reception_task(self, m: str) -> int:
+        return self.task(m, "regular") + self.task(m, "amv")
+
+    # --- summary.json: the settings it was solved with -------------------------------------------
+
+    def settings_used(self) -> None:
+        """weights, rules and settings in summary.json are the instance's effective settings."""
+        summary = self.result.summary
+        if summary.get("instance") != self.settings.name:
+            self.fail(
+                f"summary.json: instance: expected {self.settings.name!r}, "
+                f"found {summary.get('instance')!r}"
+            )
+        expected = {
+            "weights": self.settings.weights.model_dump(mode="json"),
+            "rules": self.rules.model_dump(mode="json"),
+            "settings": self.settings.as_dict(),
+        }
+        for key, value in expected.items():
+            found = json.loads(json.dumps(summary.get(key, "missing")))
+            for path, was, should in _differences(found, value, key):
+                self.fail(
+                    f"summary.json: {path}: expected the instance's effective setting "
+                    f"{json.dumps(should)}, found {json.dumps(was)}"
+                )
+
+    # --- sites.csv ---------------------------------------------------------------------------------
 
     def sites(self) -> None:
-        table = self.result.sites.set_index("id")
-        expected = set(self.instance.sites.index)
-        for missing in sorted(expected - set(table.index)):
-            self.fail(f"sites.csv: site {missing} of the instance is missing")
-        for extra in sorted(set(table.index) - expected):
-            self.fail(f"sites.csv: site {extra} is not in the instance")
-        kinds = self.settings.site_kinds
-        rho = self.settings.rules.status_weight
-        for sid, site in self.instance.sites.iterrows():
-            if sid not in table.index:
-                continue
-            row = table.loc[sid]
-            x, is_open = row["places"], _truth(row["open"])
-            if not _whole(x):
-                self.fail(f"sites.csv: site {sid} has places {x}, not a whole number >= 0")
-                continue
-            x = int(float(x))
-            counted = bool(site["counted"]) and getattr(rho, site["status"]) > 0
-            if _truth(row["counted"]) != counted:
-                self.fail(f"sites.csv: site {sid} counted={row['counted']}, expected {counted}")
-            if not counted:
-                if x or is_open:
-                    self.fail(f"sites.csv: site {sid} does not count but is open with {x} places")
-                continue
-            if site["status"] in COMMITTED_STATUSES:
-                lo, hi = int(site["min_places"]), int(site["max_places"])
-                if not is_open:
-                    self.fail(f"sites.csv: committed site {sid} must be open")
-            else:
-                rule = getattr(kinds, site["kind"])
-                lo, hi = (
-                    max(int(site["min_places"]), rule.min),
-                    min(int(site["max_places"]), rule.max),
-                )
-            if is_open and not lo <= x <= hi:
-                self.fail(f"sites.csv: site {sid} has {x} places, allowed {lo} to {hi}")
-            if not is_open and x:
-                self.fail(f"sites.csv: site {sid} is closed but has {x} places")
-            self.place[sid] = x
-            self.opened[sid] = is_open
-            limit = self.mun.at[site["municipality"], "max_site_size"]
-            soft = site["status"] not in COMMITTED_STATUSES
-            over = max(0, x - int(limit)) if soft and is_open and not math.isnan(limit) else 0
-            if not _close(row["over_preference"], over):
-                self.fail(
-                    f"sites.csv: site {sid} over_preference {row['over_preference']}, expected {over}"
-                )
+        """Places are whole, within the bounds of counted open sites, 0 elsewhere (model.md §2)."""
+        table = self.result.sites
+        rows = {sid: n for n, sid in enumerate(table["id"], start=2)}
+        instance_sites = self.instance.sites
+        for sid in instance_sites.index:
+            if sid not in rows:
+                self.fail(f"sites.csv: site {sid} of the instance is missing")
+        for sid, n in rows.items():
+            if sid not in instance_sites.index:
+                self.fail(f"sites.csv row {n}: site {sid} is not in the instance")
+        for n, row in enumerate(table.to_dict("records"), start=2):
+            if row["id"] in instance_sites.index:
+                self.site(row["id"], row, f"sites.csv row {n}, site {row['id']}")
 
-    def counted_places(self, m: str, amv_only: bool = False) -> float:
-        rho = self.settings.rules.status_weight
+    def site(self, sid: str, row: dict, where: str) -> None:
+        site = self.instance.sites.loc[sid]
+        for column in ("municipality", "kind", "status"):
+            if str(row[column]) != str(site[column]):
+                self.fail(
+                    f"{where}: {column}: expected {site[column]} (the instance), found {row[column]}"
+                )
+        if str(row["reason"]) != str(site["reason"]):
+            self.fail(f"{where}: reason: expected {site['reason']!r}, found {row['reason']!r}")
+        x, is_open, counted = row["places"], _flag(row["open"]), bool(site["counted"])
+        if _flag(row["counted"]) != counted:
+            self.fail(
+                f"{where}: counted: expected {str(counted).lower()}, found {row['counted']} "
+                f"({site['reason'] or 'it counts'})"
+            )
+        if not _whole(x):
+            self.fail(f"{where}: places: expected a whole number >= 0, found {x}")
+            return
+        x = int(float(x))
+        if not counted:
+            if x or is_open:
+                self.fail(
+                    f"{where}: a site that does not count stays closed: expected 0 places, "
+                    f"found {x} (open={str(is_open).lower()})"
+                )
+            return
+        committed = site["status"] in COMMITTED_STATUSES
+        lo, hi = int(site["lo"]), int(site["hi"])
+        if committed and not is_open:
+            self.fail(f"{where}: open: a committed site is open: expected true, found false")
+        if is_open and not lo <= x <= hi:
+            self.fail(f"{where}: places: expected {lo} to {hi}, found {x}")
+        if not is_open and x:
+            self.fail(f"{where}: places: a closed site has 0 places, found {x}")
+        self.places[sid] = x
+        self.opened[sid] = is_open or committed
+        limit = self.mun.at[site["municipality"], "max_site_size"]
+        over = max(0, x - int(limit)) if not committed and not math.isnan(limit) else 0
+        if not _close(row["over_preference"], over):
+            self.fail(
+                f"{where}: over_preference: expected {over} (places above the host's "
+                f"max_site_size), found {_shown(row['over_preference'])}"
+            )
+
+    def site_places(self, m: str, which: str = "all") -> float:
+        """Counted places rho(s)·x(s) of m: all, at amv sites, or at committed sites."""
         s = self.instance.sites
         return sum(
-            getattr(rho, s.at[sid, "status"]) * x
-            for sid, x in self.place.items()
-            if s.at[sid, "municipality"] == m and (not amv_only or s.at[sid, "kind"] == "amv")
+            float(s.at[sid, "status_weight"]) * x
+            for sid, x in self.places.items()
+            if s.at[sid, "municipality"] == m
+            and (which != "amv" or s.at[sid, "kind"] == "amv")
+            and (which != "firm" or s.at[sid, "status"] in COMMITTED_STATUSES)
         )
 
-    # --- transfers -----------------------------------------------------------------------------
+    # --- transfers.csv -----------------------------------------------------------------------------
 
     def transfers(self) -> None:
-        rules = self.settings.rules
-        for n, row in enumerate(self.result.transfers.itertuples(index=False), start=2):
-            i, j, k, amount = str(row[0]), str(row[1]), str(row[2]), row[3]
-            where = f"transfers.csv row {n}"
-            if i not in self.mun.index or j not in self.mun.index:
-                self.fail(f"{where}: unknown municipality {i if i not in self.mun.index else j}")
+        """Each transfer: known municipalities, whole units > 0, a tradable component, allowed scope."""
+        scope = self.rules.exchange_scope
+        table = self.result.transfers
+        for n, (i, j, k, amount) in enumerate(
+            zip(table["from"], table["to"], table["component"], table["amount"], strict=True),
+            start=2,
+        ):
+            i, j, k = str(i), str(j), str(k)
+            where = f"transfers.csv row {n} ({i} -> {j}, {k})"
+            unknown = [m for m in (i, j) if m not in self.mun.index]
+            if unknown:
+                self.fail(f"{where}: municipality {unknown[0]} is not in the instance")
                 continue
             if not _whole(amount) or float(amount) == 0:
-                self.fail(f"{where}: amount {amount} is not a whole number > 0")
+                self.fail(f"{where}: amount: expected a whole number > 0, found {amount}")
                 continue
-            if k not in rules.transferable or k not in COMPONENTS:
-                self.fail(f"{where}: component {k} may not change hands")
+            if k not in COMPONENTS or k not in self.rules.transferable:
+                self.fail(f"{where}: rules.transferable: {k} may not change hands")
+            elif self.weights[k] <= 0:
+                self.fail(f"{where}: weights.{k} is 0: {k} does not count and cannot be traded")
             if i == j:
-                self.fail(f"{where}: {i} transfers to itself")
-            if rules.exchange_scope == "none":
-                self.fail(f"{where}: exchange_scope is 'none'")
-            if self.mun.at[i, "province"] != self.mun.at[j, "province"]:
-                self.fail(f"{where}: {i} and {j} are in different provinces")
-            if (
-                rules.exchange_scope == "region"
-                and self.mun.at[i, "region"] != self.mun.at[j, "region"]
-            ):
-                self.fail(f"{where}: {i} and {j} are in different regions")
+                self.fail(f"{where}: a municipality transfers to itself")
+            if scope == "none":
+                self.fail(f"{where}: rules.exchange_scope is 'none': nobody exchanges")
+            elif self.mun.at[i, "province"] != self.mun.at[j, "province"]:
+                self.fail(
+                    f"{where}: exchange scope: {i} is in {self.mun.at[i, 'province']}, "
+                    f"{j} in {self.mun.at[j, 'province']}"
+                )
+            elif scope == "region" and self.mun.at[i, "region"] != self.mun.at[j, "region"]:
+                self.fail(
+                    f"{where}: exchange scope 'region': {i} is in {self.mun.at[i, 'region']!r}, "
+                    f"{j} in {self.mun.at[j, 'region']!r}"
+                )
             if (k, i, j) in self.q:
-                self.fail(f"{where}: a second row for {i} -> {j} ({k})")
+                self.fail(f"{where}: a second row for the same transfer")
             self.q[k, i, j] = self.q.get((k, i, j), 0) + int(float(amount))
+        for (k, i, j), units in self.q.items():
+            pair = (min(i, j), max(i, j))
+            deal = self.deals.setdefault(pair, Deal(*pair))
+            parts = deal.moved.setdefault((i, j), {})
+            parts[k] = parts.get(k, 0) + units
 
     def obligations(self) -> dict[tuple[str, str], int]:
-        """O(m,k) after exchange, with the no-relaying and declared-capacity rules checked."""
-        out, inn = defaultdict(int), defaultdict(int)
-        for (k, i, j), v in self.q.items():
-            out[i, k] += v
-            inn[j, k] += v
+        """O(m,k), with no relaying, no pass-through and declared capacity checked (model.md §3)."""
+        given, taken = defaultdict(int), defaultdict(int)
+        givers, takers = defaultdict(list), defaultdict(list)
+        for (k, i, j), units in self.q.items():
+            given[i, k] += units
+            taken[j, k] += units
+            givers[j, k].append(i)
+            takers[i, k].append(j)
         obligation = {}
         for m in self.mun.index:
             for k in COMPONENTS:
                 t = self.task(m, k)
-                if out[m, k] > t:
-                    self.fail(f"{m} hands over {out[m, k]} units of {k}, more than its task {t}")
-                obligation[m, k] = t + inn[m, k] - out[m, k]
-            for k, spare in (("housing", "housing_extra_max"), ("ukraine", "ukraine_extra_max")):
-                limit = self.task(m, k) + int(self.mun.at[m, spare])
+                if given[m, k] > t:
+                    self.fail(
+                        f"transfers.csv, {self.label(m)}: no_relaying: hands over {given[m, k]} "
+                        f"units of {k}, expected at most its own task {t}"
+                    )
+                if given[m, k] and taken[m, k] and not self.rules.pass_through:
+                    self.fail(
+                        f"transfers.csv, {self.label(m)}: no_pass_through: takes over "
+                        f"{taken[m, k]} units of {k} (from {', '.join(sorted(givers[m, k]))}) "
+                        f"and hands over {given[m, k]} (to {', '.join(sorted(takers[m, k]))}); "
+                        f"expected one of the two to be 0"
+                    )
+                obligation[m, k] = t + taken[m, k] - given[m, k]
+            for k, column in DECLARED.items():
+                limit = self.task(m, k) + int(self.mun.at[m, column])
                 if obligation[m, k] > limit:
                     self.fail(
-                        f"declared_capacity: {m} has {k} obligation {obligation[m, k]} > {limit}"
+                        f"transfers.csv, {self.label(m)}: declared_capacity: {k} obligation "
+                        f"expected at most {limit} (task + {column}), found {obligation[m, k]}"
                     )
         return obligation
 
-    # --- municipalities, provinces, stages -----------------------------------------------------
+    # --- deals: who may deal with whom, and balance -------------------------------------------------
 
-    def municipalities(self, obligation: dict) -> dict[str, float]:
-        weights = self.settings.weights.model_dump()
-        tol = self.settings.rules.balance_tolerance
-        table = self.result.municipalities.set_index("code")
+    def deal_rules(self) -> None:
+        """Distance limit, locked and forbidden deals, deals per municipality (model.md §3)."""
+        limit = self.rules.max_distance_km
+        for a, b in sorted(self.deals):
+            if limit > 0:
+                km = self.instance.distance_km(a, b)
+                where = f"transfers.csv, {self.deal_label(a, b)}: max_distance_km"
+                if km is None:
+                    self.fail(
+                        f"{where}: expected a known distance of at most {_shown(limit)} km, "
+                        f"found no centroid for one of them"
+                    )
+                elif km > limit:
+                    self.fail(f"{where}: expected at most {_shown(limit)} km, found {km} km")
+        for a, b, rule in zip(
+            *(self.instance.deal_rules[c] for c in ("a", "b", "rule")), strict=True
+        ):
+            made = (a, b) in self.deals
+            if rule == "require" and not made:
+                self.fail(
+                    f"transfers.csv, {self.deal_label(a, b)}: require: the deal is locked, "
+                    f"expected transfers between them, found none"
+                )
+            if rule == "forbid" and made:
+                self.fail(
+                    f"transfers.csv, {self.deal_label(a, b)}: forbid: the deal is off the table, "
+                    f"expected no transfers between them, found {self.deals[a, b].units} units"
+                )
+        most = self.rules.max_deals_per_municipality
+        if most:
+            count = defaultdict(int)
+            for a, b in self.deals:
+                count[a] += 1
+                count[b] += 1
+            for m, n in sorted(count.items()):
+                if n > most:
+                    self.fail(
+                        f"transfers.csv, {self.label(m)}: max_deals_per_municipality: "
+                        f"expected at most {most} deals, found {n}"
+                    )
+
+    def figures(self, deal: Deal) -> dict:
+        """The figures of a deal (model.md, "The figures of a deal"), computed here on their own."""
+        a, b = deal.a, deal.b
+        value_ab, value_ba = deal.value(a, b, self.weights), deal.value(b, a, self.weights)
+        difference = value_ab - value_ba
+        volunteer = b if difference > EPSILON else a if difference < -EPSILON else None
+        imbalance = abs(difference) if volunteer else 0.0
+        voluntary = 0.0
+        if self.rules.balance == "deal":
+            voluntary = max(0.0, imbalance - self.rules.balance_tolerance)
+        return {
+            "km": self.instance.distance_km(a, b),
+            "units": deal.units,
+            "value_ab": value_ab,
+            "value_ba": value_ba,
+            "volunteer": volunteer,
+            "imbalance": imbalance,
+            "voluntary": voluntary,
+        }
+
+    def balance(self, obligation: dict[tuple[str, str], int]) -> None:
+        """rules.balance: per deal (volunteered parts within willing_extra) or per municipality."""
+        willing = self.mun["willing_extra"].astype(float)
+        if self.rules.balance == "municipality":
+            tolerance = self.rules.balance_tolerance
+            for m in self.mun.index:
+                delta = self.value_change(m, obligation)
+                allowed = willing[m] + tolerance
+                if delta > allowed + TOLERANCE * max(1.0, abs(delta)):
+                    self.fail(
+                        f"transfers.csv, {self.label(m)}: value_balance: takes on a value of "
+                        f"{_shown(delta)}, expected at most willing_extra + balance_tolerance "
+                        f"= {_shown(allowed)}"
+                    )
+            return
+        volunteered: dict[str, list[tuple[tuple[str, str], float]]] = defaultdict(list)
+        for pair, deal in sorted(self.deals.items()):
+            figures = self.figures(deal)
+            m, part = figures["volunteer"], figures["voluntary"]
+            if m is None or part <= EPSILON:
+                continue
+            volunteered[m].append((pair, part))
+            if part > willing[m] + TOLERANCE * max(1.0, part):
+                self.fail(
+                    f"transfers.csv, {self.deal_label(*pair)}: deal_balance: {self.label(m)} "
+                    f"performs {_shown(figures['imbalance'])} more value than it gets back; "
+                    f"beyond the balance tolerance {_shown(self.rules.balance_tolerance)} that "
+                    f"is {_shown(part)} volunteered, expected at most its willing_extra "
+                    f"{_shown(willing[m])}"
+                )
+        for m, parts in sorted(volunteered.items()):
+            total = sum(part for _, part in parts)
+            each_fits = all(part <= willing[m] + TOLERANCE * max(1.0, part) for _, part in parts)
+            if each_fits and total > willing[m] + TOLERANCE * max(1.0, total):
+                deals = ", ".join(
+                    f"{_shown(part)} with {b if a == m else a}" for (a, b), part in parts
+                )
+                self.fail(
+                    f"transfers.csv, {self.label(m)}: willing_extra: volunteers {_shown(total)} "
+                    f"over its deals ({deals}), expected at most its willing_extra "
+                    f"{_shown(willing[m])}"
+                )
+
+    def value_change(self, m: str, obligation: dict[tuple[str, str], int]) -> float:
+        """Delta(m) = sum over k of w(k)·(O(m,k) - T(m,k))."""
+        return sum(self.weights[k] * (obligation[m, k] - self.task(m, k)) for k in COMPONENTS)
+
+    # --- municipalities.csv -------------------------------------------------------------------------
+
+    def municipalities(self, obligation: dict[tuple[str, str], int]) -> dict[str, float]:
+        """Every figure of municipalities.csv, one row per municipality of the instance."""
+        table = self.result.municipalities
+        rows = {code: n for n, code in enumerate(table["code"], start=2)}
+        for m in self.mun.index:
+            if m not in rows:
+                self.fail(
+                    f"municipalities.csv: municipality {self.label(m)} of the instance is missing"
+                )
+        for m, n in rows.items():
+            if m not in self.mun.index:
+                self.fail(f"municipalities.csv row {n}: municipality {m} is not in the instance")
+        indexed = table.set_index("code")
         unmet = {}
         for m in self.mun.index:
-            delta = sum(weights[k] * (obligation[m, k] - self.task(m, k)) for k in COMPONENTS)
-            willing = float(self.mun.at[m, "willing_extra"])
-            if delta > willing + tol + TOLERANCE * max(1.0, abs(delta)):
-                self.fail(
-                    f"value_balance: {m} takes on {delta:g} > willing_extra {willing:g} + {tol:g}"
-                )
-            places, amv_places = self.counted_places(m), self.counted_places(m, amv_only=True)
-            firm = sum(
-                self.place[s]
-                * getattr(self.settings.rules.status_weight, self.instance.sites.at[s, "status"])
-                for s in self.place
-                if self.instance.sites.at[s, "municipality"] == m
-                and self.instance.sites.at[s, "status"] in COMMITTED_STATUSES
-            )
+            places, amv_places = self.site_places(m), self.site_places(m, "amv")
             unmet_rec = max(0.0, obligation[m, "regular"] + obligation[m, "amv"] - places)
             unmet_amv = max(0.0, obligation[m, "amv"] - amv_places)
             unmet[m] = unmet_rec + unmet_amv
-            expected = {f"{k}_task": self.task(m, k) for k in COMPONENTS}
+            if m not in rows:
+                continue
+            expected: dict[str, object] = {
+                column: self.mun.at[m, column] for column in ("name", "province", "region")
+            }
+            expected |= {f"{k}_task": self.task(m, k) for k in COMPONENTS}
             expected |= {f"{k}_obligation": obligation[m, k] for k in COMPONENTS}
             expected |= {
                 "places": places,
                 "amv_places": amv_places,
-                "firm_places": firm,
+                "firm_places": self.site_places(m, "firm"),
                 "unmet_rec": unmet_rec,
                 "unmet_amv": unmet_amv,
-                "value_change": delta,
+                "value_change": self.value_change(m, obligation),
             }
-            if m not in table.index:
-                self.fail(f"municipalities.csv: {m} is missing")
-                continue
+            where = f"municipalities.csv row {rows[m]}, {self.label(m)}"
             for column, value in expected.items():
-                if not _close(table.at[m, column], value):
-                    self.fail(
-                        f"municipalities.csv: {m} {column} = {table.at[m, column]}, expected {value:g}"
-                    )
+                found = indexed.at[m, column]
+                same = found == value if isinstance(value, str) else _close(found, value)
+                if not same:
+                    shown = value if isinstance(value, str) else _shown(value)
+                    self.fail(f"{where}: {column}: expected {shown}, found {found}")
         return unmet
 
-    def deals(self) -> set[tuple[str, str]]:
-        pairs = {tuple(sorted((i, j))) for (_, i, j) in self.q}
-        listed = {
-            tuple(sorted((str(a), str(b))))
-            for a, b in zip(self.result.deals["a"], self.result.deals["b"], strict=True)
-        }
-        if listed != pairs:
-            self.fail(f"deals.csv lists {sorted(listed)}, the transfers make {sorted(pairs)}")
-        limit = self.settings.rules.max_deals_per_municipality
-        if limit:
-            count = defaultdict(int)
-            for a, b in pairs:
-                count[a] += 1
-                count[b] += 1
-            for m, n in sorted(count.items()):
-                if n > limit:
-                    self.fail(f"max_deals_per_municipality: {m} is in {n} deals > {limit}")
-        return pairs
+    # --- deals.csv ----------------------------------------------------------------------------------
 
-    def summary(self, unmet: dict[str, float], pairs: set) -> None:
-        s = self.instance.sites
-        provinces = {}
+    def deal_table(self) -> None:
+        """deals.csv lists exactly the deals of transfers.csv, with their figures and sentences."""
+        table = self.result.deals
+        listed: dict[tuple[str, str], int] = {}
+        for n, row in enumerate(table.to_dict("records"), start=2):
+            a, b = str(row["a"]), str(row["b"])
+            where = f"deals.csv row {n}"
+            if not a < b:
+                self.fail(f"{where}: a, b: expected the smaller code in a, found a={a}, b={b}")
+            pair = (min(a, b), max(a, b))
+            if pair in listed:
+                self.fail(f"{where}: deal {a} - {b} is listed twice (also row {listed[pair]})")
+                continue
+            listed[pair] = n
+            if pair not in self.deals:
+                self.fail(f"{where}: deal {a} - {b}: transfers.csv has no transfers between them")
+                continue
+            if a < b:
+                self.deal_row(self.deals[pair], row, f"{where}, {self.deal_label(a, b)}")
+        for pair in sorted(set(self.deals) - set(listed)):
+            self.fail(f"deals.csv: {self.deal_label(*pair)} of transfers.csv is missing")
+
+    def deal_row(self, deal: Deal, row: dict, where: str) -> None:
+        figures = self.figures(deal)
+        km = figures["km"]
+        found_km = row["km"]
+        if km is None:
+            if not pd.isna(found_km):
+                self.fail(f"{where}: km: expected blank (distance unknown), found {found_km}")
+        elif pd.isna(found_km) or not _close(found_km, km):
+            self.fail(f"{where}: km: expected {km}, found {_shown(found_km)}")
+        for column in ("units", "value_ab", "value_ba", "voluntary"):
+            if not _close(row[column], figures[column]):
+                self.fail(
+                    f"{where}: {column}: expected {_shown(figures[column])}, "
+                    f"found {_shown(row[column])}"
+                )
+        volunteer, found = figures["volunteer"] or "", str(row["volunteer"])
+        if found != volunteer:
+            self.fail(
+                f"{where}: volunteer: expected {volunteer or 'blank'}, found {found or 'blank'}"
+            )
+        self.sentence(deal, figures, str(row["description"]), where)
+
+    def sentence_numbers(self, deal: Deal, figures: dict) -> list[float]:
+        """The numbers a deal's sentence must state (model.md, "The figures of a deal").
+
+        What each side performs per component, the volunteer's part without the units split off as
+        voluntary; then the voluntary units, or the voluntary value when it is no whole number of
+        units; then the part of the imbalance within the tolerance (under "municipality" balance:
+        the whole imbalance, the net).
+        """
+        volunteer, voluntary = figures["volunteer"], figures["voluntary"]
+        split = self.voluntary_units(deal, volunteer, voluntary)
+        numbers: list[float] = []
+        for giver, taker in ((deal.a, deal.b), (deal.b, deal.a)):
+            parts = dict(deal.moved.get((giver, taker), {}))
+            if taker == volunteer and split:
+                parts = {k: n - split.get(k, 0) for k, n in parts.items()}
+            numbers += [n for n in parts.values() if n > 0]
+        if split:
+            numbers += [n for n in split.values() if n > 0]
+        elif split is None:
+            numbers.append(voluntary)
+        tolerated = figures["imbalance"] - voluntary
+        if volunteer is not None and tolerated > EPSILON:
+            numbers.append(tolerated)
+        return sorted(round(float(n), 2) for n in numbers)
+
+    def voluntary_units(
+        self, deal: Deal, volunteer: str | None, voluntary: float
+    ) -> dict[str, int] | None:
+        """The voluntary value split off as whole units of what the volunteer takes over.
+
+        Components in the order regular, amv, housing, ukraine: of each, as many units as the
+        value left covers (at most what the volunteer takes over of it). None when a component's
+        share is no whole number of units or value is left over: the sentence names the value.
+        {} when there is nothing voluntary.
+        """
+        if volunteer is None or voluntary <= EPSILON:
+            return {}
+        giver = deal.a if volunteer == deal.b else deal.b
+        taken = deal.moved.get((giver, volunteer), {})
+        left, split = voluntary, {}
+        for k in COMPONENTS:
+            if left <= EPSILON or not taken.get(k) or self.weights[k] <= 0:
+                continue
+            n = min(float(taken[k]), left / self.weights[k])
+            if abs(n - round(n)) > EPSILON:
+                return None
+            split[k] = round(n)
+            left -= split[k] * self.weights[k]
+        return split if left <= EPSILON else None
+
+    def sentence(self, deal: Deal, figures: dict, description: str, where: str) -> None:
+        """Both names appear and the numbers are exactly the deal's figures."""
+        rest = description
+        names = sorted(
+            {str(self.mun.at[m, "name"]) for m in (deal.a, deal.b)}, key=len, reverse=True
+        )
+        for name in names:
+            if name not in rest:
+                self.fail(f"{where}: description: expected the name {name}, found {description!r}")
+            rest = rest.replace(name, " ")
+        found = NUMBER.findall(rest)
+        decimal = "," if DUTCH.search(rest) else "." if ENGLISH.search(rest) else None
+        wrong = [n for n in found if decimal and re.search(r"[.,]", n) and decimal not in n]
+        if wrong:
+            self.fail(
+                f"{where}: description: expected decimals with {decimal!r}, found {', '.join(wrong)}"
+            )
+        numbers = sorted(round(float(n.replace(",", ".")), 2) for n in found)
+        expected = self.sentence_numbers(deal, figures)
+        if numbers != expected:
+            self.fail(
+                f"{where}: description: expected the numbers {', '.join(map(_shown, expected)) or 'none'}, "
+                f"found {', '.join(map(_shown, numbers)) or 'none'} in {description!r}"
+            )
+
+    # --- summary.json: provinces, stages, status ----------------------------------------------------
+
+    def provinces(self) -> float:
+        """Each province of the instance, and only those, with its figures; returns the shortfall."""
+        claimed = self.result.summary.get("provinces", {})
         shortfall = 0.0
-        for p, rows in self.mun.groupby("province"):
-            reception, amv = int(rows["reception_task"].sum()), int(rows["amv_task"].sum())
-            places = sum(self.counted_places(m) for m in rows.index)
-            amv_places = sum(self.counted_places(m, amv_only=True) for m in rows.index)
-            provinces[p] = {
+        for p in sorted(set(claimed) - set(self.mun["province"])):
+            self.fail(f"summary.json: provinces.{p}: not a province of the instance")
+        for p, rows in self.mun.groupby("province", sort=True):
+            reception = sum(self.reception_task(m) for m in rows.index)
+            amv = sum(self.task(m, "amv") for m in rows.index)
+            places = sum(self.site_places(m) for m in rows.index)
+            amv_places = sum(self.site_places(m, "amv") for m in rows.index)
+            figures = {
                 "reception_task": reception,
                 "amv_task": amv,
                 "places": places,
                 "amv_places": amv_places,
+                "firm_places": sum(self.site_places(m, "firm") for m in rows.index),
                 "short_rec": max(0.0, reception - places),
                 "short_amv": max(0.0, amv - amv_places),
             }
-            shortfall += provinces[p]["short_rec"] + provinces[p]["short_amv"]
-        claimed = self.result.summary.get("provinces", {})
-        for p, values in provinces.items():
-            for key, value in values.items():
-                if p not in claimed or not _close(claimed[p].get(key, math.nan), value):
+            shortfall += figures["short_rec"] + figures["short_amv"]
+            if p not in claimed:
+                self.fail(f"summary.json: provinces.{p}: the instance's province is missing")
+                continue
+            for key in PROVINCE_FIGURES:
+                found = claimed[p].get(key)
+                if found is None or not _close(found, figures[key]):
                     self.fail(
-                        f"summary.json: {p} {key} = {claimed.get(p, {}).get(key)}, expected {value:g}"
+                        f"summary.json: provinces.{p}.{key}: expected {_shown(figures[key])}, "
+                        f"found {_shown(found)}"
                     )
-        soft = [sid for sid in self.place if s.at[sid, "status"] not in COMMITTED_STATUSES]
-        stages = {
+        return shortfall
+
+    def stage_values(self, shortfall: float, unmet: dict[str, float]) -> dict[str, float]:
+        """Every stage of docs/model.md §5, recomputed from the decision."""
+        s = self.instance.sites
+        soft = [sid for sid in self.places if s.at[sid, "status"] not in COMMITTED_STATUSES]
+        committed = [sid for sid in self.places if sid not in soft]
+        over = 0
+        for sid in soft:
+            limit = self.mun.at[s.at[sid, "municipality"], "max_site_size"]
+            if not math.isnan(limit):
+                over += max(0, self.places[sid] - int(limit))
+        soft_places = sum(self.places[sid] for sid in soft)
+        return {
             "shortfall": shortfall,
             "unmet": sum(unmet.values()),
-            "preference": float(self.result.sites["over_preference"].sum()),
-            "new_sites": sum(1 for sid in soft if self.opened[sid]),
             "fairness": max(
-                (unmet[m] / max(1, self.task(m, "regular") + self.task(m, "amv")) for m in unmet),
-                default=0.0,
+                (unmet[m] / max(1, self.reception_task(m)) for m in self.mun.index), default=0.0
             ),
-            "firm": sum(self.place[sid] for sid in soft),
-            "deals": len(pairs),
-            "distance": sum(self.instance.distance_km(a, b) or 0 for a, b in pairs),
+            "firm": soft_places,
+            "preference": over,
+            "new_sites": sum(1 for sid in soft if self.opened[sid]),
+            "deals": len(self.deals),
+            "distance": sum(self.instance.distance_km(a, b) or 0 for a, b in self.deals),
             "transfers": sum(self.q.values()),
-            "new_places": sum(self.place[sid] for sid in soft)
-            + sum(
-                self.place[sid] - int(s.at[sid, "min_places"])
-                for sid in self.place
-                if sid not in soft
-            ),
+            "new_places": soft_places
+            + sum(self.places[sid] - int(s.at[sid, "min_places"]) for sid in committed),
         }
-        for name, value in self.result.summary.get("objectives", {}).items():
-            if name not in stages:
-                self.fail(f"summary.json: unknown stage {name}")
-            elif not _close(value, stages[name]):
-                self.fail(f"summary.json: stage {name} = {value}, recomputed {stages[name]:g}")
+
+    def stages(self, values: dict[str, float]) -> None:
+        """objective_order, objectives, stages and status agree with the settings and each other."""
+        summary = self.result.summary
+        order = list(summary.get("objective_order", []))
+        settings_order = list(self.settings.objective.order)
+        source = summary.get("objective_source", "settings")
+        if len(set(order)) != len(order):
+            self.fail(f"summary.json: objective_order: names a stage twice: {order}")
+        if source == "settings" and order != settings_order:
+            self.fail(
+                f"summary.json: objective_order: expected the instance's objective.order "
+                f"{settings_order}, found {order} (objective_source is 'settings')"
+            )
+        objectives = summary.get("objectives", {})
+        stages = summary.get("stages", {})
+        for key, entries in (("objectives", objectives), ("stages", stages)):
+            for name in order:
+                if name not in entries:
+                    self.fail(f"summary.json: {key}.{name}: a stage of objective_order is missing")
+            for name in entries:
+                if name not in order:
+                    self.fail(f"summary.json: {key}.{name}: not a stage of objective_order {order}")
+        for name, value in objectives.items():
+            if name in values and not _close(value, values[name]):
+                self.fail(
+                    f"summary.json: objectives.{name}: expected {_shown(values[name])} "
+                    f"(recomputed from the files), found {_shown(value)}"
+                )
+        for name, stage in stages.items():
+            if name in objectives and not _close(stage["value"], objectives[name]):
+                self.fail(
+                    f"summary.json: stages.{name}.value: expected {_shown(objectives[name])} "
+                    f"(objectives.{name}), found {_shown(stage['value'])}"
+                )
+            if stage["status"] == "optimal" and stage["gap"] != 0:
+                self.fail(
+                    f"summary.json: stages.{name}.gap: expected 0 for a stage proven optimal, "
+                    f"found {stage['gap']}"
+                )
+        proven = all(stage["status"] == "optimal" for stage in stages.values())
+        status = "optimal" if proven else "time_limit"
+        if summary.get("status") != status:
+            self.fail(
+                f"summary.json: status: expected {status} (optimal only when every stage is), "
+                f"found {summary.get('status')}"
+            )
+        gaps = [stage["gap"] for stage in stages.values()]
+        gap = None if None in gaps else max(gaps, default=0)
+        found_gap = summary.get("solver", {}).get("gap")
+        if (gap is None) != (found_gap is None) or (gap is not None and not _close(gap, found_gap)):
+            self.fail(
+                f"summary.json: solver.gap: expected {_shown(gap)} (the largest stage gap), "
+                f"found {_shown(found_gap)}"
+            )
 
 
 def check(instance: Instance, result: Result) -> list[str]:
-    """Every violation of the model's rules, and every figure that does not add up."""
+    """Every violation of docs/model.md's rules, and every figure of the result that does not add up."""
     checker = Checker(instance, result)
+    checker.settings_used()
     checker.sites()
     checker.transfers()
     obligation = checker.obligations()
+    checker.deal_rules()
+    checker.balance(obligation)
     unmet = checker.municipalities(obligation)
-    pairs = checker.deals()
-    checker.summary(unmet, pairs)
+    checker.deal_table()
+    shortfall = checker.provinces()
+    checker.stages(checker.stage_values(shortfall, unmet))
     return checker.violations

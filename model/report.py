@@ -53,10 +53,10 @@ TEXT_COLUMNS = {
     "description",
     "volunteer",
 }
+BLANK_NUMBER_COLUMNS = {"km"}
+"""Number columns where a blank cell means unknown (deals.csv: the length of a deal)."""
 CHOICE_COLUMNS = {"kind": SITE_KINDS, "status": STATUSES, "component": COMPONENTS}
 FLAG_COLUMNS = {"counted", "open"}
-BLANK_NUMBER_COLUMNS = {"km"}
-"""Number columns that may be blank (a deal's length when a centroid is unknown)."""
 """Columns of the result tables by what they hold; every other column holds numbers."""
 
 
@@ -106,8 +106,12 @@ def read_result(folder: Path) -> Result:
     return Result(summary=summary, **tables)
 
 
-REFERENCES = {"sites": ("municipality",), "transfers": ("from", "to"), "deals": ("a", "b")}
-"""Columns that name a municipality of municipalities.csv."""
+REFERENCES = {
+    "sites": ("municipality",),
+    "transfers": ("from", "to"),
+    "deals": ("a", "b", "volunteer"),
+}
+"""Columns that name a municipality of municipalities.csv (deals.csv's volunteer may be blank)."""
 
 
 def _references(tables: dict[str, pd.DataFrame], folder: Path, problems: list[Problem]) -> None:
@@ -126,7 +130,7 @@ def _references(tables: dict[str, pd.DataFrame], folder: Path, problems: list[Pr
     for name, columns in REFERENCES.items():
         for column in columns:
             for row, code in enumerate(tables[name][column], start=2):
-                if code not in codes:
+                if code not in codes and not (column == "volunteer" and code == ""):
                     message = f"'{code}' is not a code in municipalities.csv"
                     problems.append(Problem(str(folder / f"{name}.csv"), message, row, column))
 
@@ -197,7 +201,7 @@ def _result_column(
             shown = f"'{cell}'" if cell.strip() else "a blank cell"
             problems.append(Problem(file, f"expected {expected}, got {shown}", row, name))
             values.append(None)
-    if name not in _numeric_columns():
+    if convert not in (_finite, _finite_or_blank):
         return pd.Series(values, dtype=object)
     numbers = pd.Series(values, dtype=float)
     whole = numbers.notna().all() and (numbers == numbers.round()).all()
@@ -212,7 +216,7 @@ def _kind(name: str) -> tuple[str, Callable[[str], Any]] | None:
         choices = CHOICE_COLUMNS[name]
         return "one of " + ", ".join(choices), lambda cell: choices[choices.index(cell)]
     if name in BLANK_NUMBER_COLUMNS:
-        return "a number or a blank cell", lambda cell: _finite(cell) if cell else math.nan
+        return "a number or a blank cell", _finite_or_blank
     if name in _numeric_columns():
         return "a number", _finite
     return None
@@ -229,6 +233,11 @@ def _finite(cell: str) -> float:
     if not math.isfinite(number):
         raise ValueError(cell)
     return number
+
+
+def _finite_or_blank(cell: str) -> float:
+    """A finite number, or NaN for a blank cell (unknown)."""
+    return math.nan if cell == "" else _finite(cell)
 
 
 Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
@@ -272,6 +281,7 @@ class _Summary(_Open):
     instance: Annotated[str, Strict()]
     status: Status
     objective_order: Annotated[list[StageName], Field(min_length=1)]
+    objective_source: Literal["settings", "--objective"] = "settings"
     objectives: Annotated[dict[StageName, Number], Field(min_length=1)]
     provinces: Annotated[dict[str, _Province], Field(min_length=1)]
     solver: _Solver

@@ -394,6 +394,9 @@ def build_result(
         "instance": instance.settings.name,
         "status": solution.status,
         "objective_order": list(solution.order),
+        "objective_source": "settings"
+        if tuple(solution.order) == tuple(instance.settings.objective.order)
+        else "--objective",
         "objectives": {name: stages[name]["value"] for name in solution.order},
         "provinces": province_summary(instance, municipalities),
         "solver": {
