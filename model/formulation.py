@@ -589,10 +589,13 @@ def site_size(model: pyo.ConcreteModel, d: ProvinceData) -> None:
 def declared_capacity(model: pyo.ConcreteModel, d: ProvinceData, caps: Caps) -> None:
     """O(m,k) <= T(m,k) + X(m,k) for housing and ukraine."""
     keys = [(k, m) for k, m in model.flow_keys if k in DECLARED and (k, m) in model.takes]
+    feeds: dict[tuple[str, str], int] = {}
+    for k, _, j in model.Q:
+        feeds[k, j] = feeds.get((k, j), 0) + 1
 
     def rule(mdl, k, m):
-        if caps.take(m, k) <= d.spare[m, k]:
-            return pyo.Constraint.Skip  # the transfers' bounds already imply it
+        if feeds.get((k, m), 1) <= 1 and caps.take(m, k) <= d.spare[m, k]:
+            return pyo.Constraint.Skip  # one inflow, whose bound already implies it
         return mdl.inflow[k, m] - mdl.outflow[k, m] <= d.spare[m, k]
 
     model.declared_capacity = pyo.Constraint(sorted(keys), rule=rule)

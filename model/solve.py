@@ -359,6 +359,20 @@ def solve(
         raise ValueError(f"unknown stage(s): {', '.join(unknown)}")
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}")
+    locks = instance.deal_rules
+    impossible = [
+        (a, b)
+        for a, b, rule in locks.itertuples(index=False)
+        if rule == "require" and not instance.may_deal(a, b)
+    ]
+    if impossible:
+        listed = ", ".join(f"{a}-{b}" for a, b in impossible)
+        raise InputError(
+            Problem(
+                DEALS_FILE,
+                f"the required deals {listed} are not allowed by the rules (scope, distance)",
+            )
+        )
     runs = [
         ProvinceRun(province_data(instance, p), order, threads, method) for p in instance.provinces
     ]

@@ -31,7 +31,6 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from builders import HALF_AND_CLOSED, TOY
-from model.errors import InputError
 from model.reading import read_raw, write_instance
 from model.settings import Settings
 from solver_cli import main
@@ -281,17 +280,6 @@ def workbook_mutation(draw, data: bytes) -> bytes:
 INSTANCE_FILES = ("instance.toml", "municipalities.csv", "sites.csv")
 
 
-def solvable(folder: Path) -> bool:
-    """Whether `solve` can run: weight 0 is valid input but its meaning (the component does not
-    count, cannot be traded) comes with the deals issue; until then the formulation divides by
-    it. See test_weight_zero_is_solved."""
-    try:
-        weights = read_raw(folder).settings.weights
-    except InputError:  # refused input: solve refuses it too, exit 2
-        return True
-    return all(value > 0 for value in weights.model_dump().values())
-
-
 @fuzz(30)
 @given(data=st.data())
 def test_hostile_instance_folders(data):
@@ -306,7 +294,7 @@ def test_hostile_instance_folders(data):
         assert_clean(validated, "validate")
         assert_clean(run("indicative", folder), "indicative")
         assert_clean(run("convert", folder, Path(tmp) / "toy.xlsx"), "convert")
-        if validated.exit_code == 0 and solvable(folder):
+        if validated.exit_code == 0:
             solved = run("solve", folder, "--out", Path(tmp) / "out", "--time-limit", "5")
             assert_clean(solved, "solve")
             if solved.exit_code == 0:
@@ -397,11 +385,8 @@ def test_hostile_result_folders(toy_result, data):
         assert {name: after.get(name) for name in before} == before  # report.* may be added
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="weight 0 is valid input; its meaning in the model comes with the deals issue",
-)
 def test_weight_zero_is_solved(tmp_path):
+    """Weight 0: the component does not count and cannot be traded (docs/model.md)."""
     scenario = tmp_path / "s.toml"
     scenario.write_text("[settings]\nweights = { housing = 0 }\n")
     result = run("solve", TOY, "--scenario", scenario, "--out", tmp_path / "out")
