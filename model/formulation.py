@@ -334,8 +334,9 @@ def swap_pool(model: pyo.ConcreteModel, d: ProvinceData) -> None:
     model.VI = pyo.Set(
         initialize=sorted(key for key in takes if budget[key[1]] > 0), dimen=2, ordered=True
     )
-    model.vol_out = pyo.Var(model.VO, domain=pyo.NonNegativeIntegers)
-    model.vol_in = pyo.Var(model.VI, domain=pyo.NonNegativeIntegers)
+    units = pyo.NonNegativeIntegers if whole else pyo.NonNegativeReals
+    model.vol_out = pyo.Var(model.VO, domain=units)
+    model.vol_in = pyo.Var(model.VI, domain=units)
     by_out: dict[tuple[str, str], list] = {}
     by_in: dict[tuple[str, str], list] = {}
     for k, k2, m in keys:

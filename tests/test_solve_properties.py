@@ -94,7 +94,7 @@ def with_rules(instance, **rules):
     return dataclasses.replace(instance, settings=changed)
 
 
-FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST
