@@ -1,4 +1,4 @@
-"""The `uitruil` command line (shared/spec/cli.md): parse arguments, call model/, map errors to exit codes.
+"""The `uitruil` command line (docs/cli.md): parse arguments, call model/, map errors to exit codes.
 
 Exit status: 0 done; 1 `check` found a violation or no solution could be produced; 2 bad input or
 bad arguments (one line per problem, no traceback).

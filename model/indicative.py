@@ -1,4 +1,4 @@
-"""The indicative distribution of shared/spec/model.md: population x (1 + SES-WOA), largest remainder.
+"""The indicative distribution of docs/model.md: population x (1 + SES-WOA), largest remainder.
 
 Pure arithmetic on plain sequences; no pandas, no solver.
 """

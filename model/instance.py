@@ -127,7 +127,7 @@ class Instance:
         """Who may exchange with whom: a label per municipality; equal labels may exchange.
 
         Same province, and under `exchange_scope = "region"` the same region; under "none" every
-        municipality is a group of its own (model.md, "Exchanges").
+        municipality is a group of its own (docs/model.md, "Deals").
         """
         m = self.municipalities
         scope = self.settings.rules.exchange_scope

@@ -1,4 +1,4 @@
-"""Result folders (shared/spec/cli.md): summary.json, the CSV tables and report.md.
+"""Result folders (docs/cli.md): summary.json, the CSV tables and report.md.
 
 Written as a whole by model/folders.py (a reader never sees half a result, and only the files
 uitruil writes are ever replaced); read back, by column name and checked for their structure, by
@@ -66,7 +66,7 @@ def write_tables(result: Result, folder: Path) -> None:
     )
     for name in RESULT_COLUMNS:
         frame = getattr(result, name)
-        flags = frame.select_dtypes(bool).columns  # cli.md: counted, open as true/false
+        flags = frame.select_dtypes(bool).columns  # docs/cli.md: counted, open as true/false
         frame = frame.assign(**{c: frame[c].map({True: "true", False: "false"}) for c in flags})
         (folder / f"{name}.csv").write_text(csv_text(frame), encoding="utf-8")
     (folder / "report.md").write_text(markdown(result), encoding="utf-8")
@@ -86,7 +86,7 @@ def write_result(result: Result, target: Path, extra=None) -> None:
 def read_result(folder: Path) -> Result:
     """Read a result folder back (for check, compare, fallback and reports), checked for structure.
 
-    summary.json must have the keys and types of cli.md (extra keys are kept); every table must
+    summary.json must have the keys and types of docs/cli.md (extra keys are kept); every table must
     have its columns, found by name in any order, with text, true/false or numbers in them. Every
     problem of every file names the file and the field, row and column, in one InputError. Text
     cells lose the `'` that protects them from spreadsheets (reading.escaped).
@@ -275,7 +275,7 @@ class _Solver(_Open):
 
 
 class _Summary(_Open):
-    """What a summary.json must hold (cli.md, README "Extensions of the contracts")."""
+    """What a summary.json must hold (docs/cli.md, "summary.json" and "Reading a result back")."""
 
     format: Annotated[int, Strict()]
     instance: Annotated[str, Strict()]

@@ -1,4 +1,4 @@
-"""A `Result`: labelled tables of a solved instance (shared/spec/cli.md), free of Pyomo objects.
+"""A `Result`: labelled tables of a solved instance (docs/cli.md), free of Pyomo objects.
 
 Everything is derived from the instance and the decision (places per site, opened soft sites,
 transfers); nothing downstream looks at solver variables.
@@ -57,7 +57,7 @@ def tidy(value: float) -> float | int:
 
 @dataclass
 class Result:
-    """The package a PRT brings to the table (model.md, "Reading a result")."""
+    """The package a PRT brings to the table: the tables of a result folder (docs/cli.md)."""
 
     summary: dict
     municipalities: pd.DataFrame

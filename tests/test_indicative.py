@@ -1,4 +1,4 @@
-"""The indicative distribution (shared/spec/model.md, "Indicative distribution")."""
+"""The indicative distribution (docs/model.md, "Indicative distribution")."""
 
 from __future__ import annotations
 

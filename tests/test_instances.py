@@ -1,7 +1,7 @@
 """The shipped instances hold what their READMEs promise; own places before exchange.
 
 `instances/overijssel-2024-plan` is calibrated to the real Overijssel plan of 1 Nov 2024
-(shared/spec/domain.md): firm 3,864 places, 5,699 with soft plans, 130 AMV places, and Twente
+(docs/domain.md): firm 3,864 places, 5,699 with soft plans, 130 AMV places, and Twente
 1,400 places short with 4 of its 14 municipalities at their share before exchange. These tests pin
 those figures on the generated files, so that a regenerated instance cannot drift from the plan.
 """

@@ -27,7 +27,7 @@ from model.indicative import apportion  # noqa: E402
 REFERENCE_DATE = dt.date(2025, 7, 1)
 
 NATIONAL_HOUSING_TASK = 13_000
-"""Status holders to house nationally in H2 2025 (shared/spec/domain.md). Real."""
+"""Status holders to house nationally in H2 2025 (docs/domain.md). Real."""
 
 NATIONAL_UKRAINE_PLACES = 90_000
 """Places for Ukrainian displaced persons nationally. ILLUSTRATIVE: the order of magnitude of
@@ -103,7 +103,7 @@ class Site:
     cost_per_place: int | None = None
 
     def counts(self) -> bool:
-        """Available on the reference date and for at least 5 more years (model.md, "Sites")."""
+        """Available on the reference date and for at least 5 more years (docs/model.md, "Sites")."""
         if self.available_from is not None and self.available_from > REFERENCE_DATE:
             return False
         until = REFERENCE_DATE.replace(year=REFERENCE_DATE.year + 5)

@@ -41,7 +41,7 @@ from common import (
 SEED = 96000
 OUT = INSTANCES / "nl-2024"
 AMV_SHARE = (
-    0.0848  # 8,139 of 96,000 nationally (domain.md), for provinces without a published figure
+    0.0848  # 8,139 of 96,000 nationally (docs/domain.md), for provinces without a published figure
 )
 
 # Shape of the generated capacity (all illustrative):

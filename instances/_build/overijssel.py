@@ -39,7 +39,7 @@ OUT = INSTANCES / "overijssel-2024"
 SITE_DESIGN = BUILD / "overijssel_sites.csv"
 PROVINCE = "Overijssel"
 OPGAVE = 6325  # incl. AMV; overijssel_province_facts.csv
-AMV = 538  # shared/spec/domain.md
+AMV = 538  # docs/domain.md
 UNCERTAIN = {"Haaksbergen"}  # 127 quoted in 2025, AMV share implausible: not used
 
 # Ukrainian task: population share of the illustrative national 90,000, except Hof van Twente,

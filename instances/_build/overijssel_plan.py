@@ -65,12 +65,12 @@ TWENTE = "Twente"
 
 @dataclass(frozen=True)
 class Plan:
-    """The real aggregates the instance is calibrated to (shared/spec/domain.md, with sources)."""
+    """The real aggregates the instance is calibrated to (docs/domain.md, with sources)."""
 
     firm: int = 3864  # guaranteed for 1 Jul 2025 - 1 Feb 2026; overijssel_province_facts.csv
     with_soft: int = 5699  # including intentions; overijssel_province_facts.csv
-    amv: int = 130  # "only 130 of 538 AMV places"; domain.md
-    twente_short: int = 1400  # "about 1,400 places short"; AD, 1 Nov 2024 (domain.md)
+    amv: int = 130  # "only 130 of 538 AMV places"; docs/domain.md
+    twente_short: int = 1400  # "about 1,400 places short"; AD, 1 Nov 2024 (docs/domain.md)
     twente_meeting: int = 4  # "only 4 of its 14 municipalities met their share"; same
 
 
