@@ -45,6 +45,7 @@ from model.scenario import (
     sweep_scenarios,
 )
 from model.settings import STAGES
+from model.solve import METHODS
 from model.solve import solve as run_solver
 from model.workbook import write_workbook
 
@@ -224,6 +225,14 @@ def print_package(result) -> None:
     help="Language of descriptions and report.md.",
 )
 @click.option("--report", "with_report", is_flag=True, help="Also write report.xlsx and .html.")
+@click.option(
+    "--method",
+    type=click.Choice(METHODS),
+    default=METHODS[0],
+    show_default=True,
+    help="How to solve: 'strong' (pool first, proven bounds) or 'plain' (the pair model as it "
+    "stands, for comparison in bench/); both give the same optimal stage values.",
+)
 @scenario_option("Scenario file (TOML) applied over INSTANCE; repeat to apply several, in order.")
 @_input_errors_exit_2
 def solve(
@@ -234,6 +243,7 @@ def solve(
     objective,
     lang,
     with_report,
+    method,
     scenario_files: tuple[Path, ...],
 ) -> None:
     """Solve INSTANCE stage by stage and write a result folder."""
@@ -247,6 +257,7 @@ def solve(
                 threads=threads,
                 order=objective,
                 progress=lambda line: click.echo(line, err=True),
+                method=method,
             )
         except RuntimeError as error:
             click.echo(f"error: no solution: {error}", err=True)
@@ -255,6 +266,7 @@ def solve(
         result = with_site_details(result, inst)
         for line in final_stage_lines(result.summary, lang):
             click.echo(line, err=True)
+        click.echo(text(lang, "cli.solve_time", seconds=solution.seconds), err=True)
         write_result(result, target, extra=reports_into(result, lang) if with_report else None)
     print_package(result)
     click.echo(f"result written to {target}")

@@ -1,122 +1,168 @@
-"""Benchmark of `uitruil solve` on the shipped instances: prints the figures, asserts nothing.
+"""Benchmark of `uitruil solve` on the shipped instances: prints figures, asserts nothing.
 
-Usage: python bench/bench_solve.py [--time-limit S] [INSTANCE ...]
-(default: overijssel-2024, overijssel-2024-plan and nl-2024, each with the CLI's default budget
-of 120 s)
+Usage: python bench/bench_solve.py [--time-limit S] [--quick] [INSTANCE[:SCOPE] ...]
 
-Per instance, in a fresh process each (so that peak memory is the run's own): wall time of the
-whole command, time building models and handing them to HiGHS against time inside HiGHS, each
-stage's value, status and seconds, and peak memory (max RSS). For the Overijssel instances it also
-prints the value of exchange: unmet places with the package against the same instance with
-exchange_scope = "none".
+Default: overijssel-2024, overijssel-2024 under province scope (a 25-municipality province solved
+as one, like the held-out provinces of the performance issue), overijssel-2024-plan and nl-2024,
+each with the CLI's default budget (120 s).
+
+Every run is the whole command `uitruil solve` in a fresh process on this machine (2 cores), so
+the time includes starting Python, reading and writing. Per instance it prints, side by side:
+
+- each stage's value, status and seconds for the project's method ("strong": pool relaxation
+  first, deals matched to it, net-change bounds before the deal stages; docs/model.md, "How it
+  is solved") and for the plain baseline ("plain": the pair model of docs/model.md, the same
+  stages, warm-started HiGHS, no reformulation), and the ratio of their times;
+- the whole run and the peak memory (max RSS of the process) of each;
+- whether a second run of the strong method wrote byte-identical result files;
+- whether both methods agree on every stage proven optimal by both.
+
+--quick skips the baseline (it is the slow half) and the second run.
 """
 
 from __future__ import annotations
 
+import filecmp
 import json
-import resource
+import os
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ["instances/overijssel-2024", "instances/overijssel-2024-plan", "instances/nl-2024"]
+DEFAULT = [
+    "instances/overijssel-2024",
+    "instances/overijssel-2024:province",
+    "instances/overijssel-2024-plan",
+    "instances/nl-2024",
+]
+STAGE_LINE = re.compile(r"^stage (\w+): (\S+) \((\S+), ([\d.]+) s; ")
 
 
-def child(instance: str, scope: str | None, time_limit: float) -> None:
-    """Runs in the subprocess: solve and print one JSON line of figures."""
-    sys.path.insert(0, str(ROOT))
-    from model.reading import read_instance
-    from model.solve import solve
+@dataclass
+class Run:
+    """One `uitruil solve` process: its stage lines, wall time, peak memory and result folder."""
 
-    started = time.perf_counter()
-    inst = read_instance(Path(instance))
+    seconds: float
+    peak_mb: float
+    folder: Path
+    stages: dict[str, tuple[str, str, float]] = field(default_factory=dict)
+    exit_code: int = 0
+
+
+def solve(instance: str, scope: str | None, method: str, limit: float, folder: Path) -> Run:
+    """Run the CLI in a fresh process and read what it printed."""
+    args = [sys.executable, "-m", "solver_cli", "solve", instance, "--out", str(folder)]
+    args += ["--time-limit", str(limit), "--method", method]
+    scenario = None
     if scope:
-        rules = inst.settings.rules.model_copy(update={"exchange_scope": scope})
-        inst.settings = inst.settings.model_copy(update={"rules": rules})
-    read_seconds = time.perf_counter() - started
-    solution = solve(inst, time_limit=time_limit)
-    stages = {}
-    for name in solution.order:
-        outcomes = [o for p in solution.provinces.values() for o in p.stages if o.name == name]
-        stages[name] = {
-            "value": round(sum(o.value for o in outcomes), 6),
-            "seconds": round(sum(o.seconds for o in outcomes), 3),
-            "status": sorted({o.status for o in outcomes}),
-        }
-    print(
-        json.dumps(
-            {
-                "read_seconds": round(read_seconds, 3),
-                "seconds": round(time.perf_counter() - started, 3),
-                "build_seconds": round(solution.build_seconds, 3),
-                "solver_seconds": round(solution.solver_seconds, 3),
-                "status": solution.status,
-                "gaps": {
-                    name: [
-                        o.gap
-                        for p in solution.provinces.values()
-                        for o in p.stages
-                        if o.name == name
-                    ]
-                    for name in solution.order
-                },
-                "stages": stages,
-                "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-            }
+        scenario = folder.parent / f"{folder.name}-scope.toml"
+        scenario.write_text(
+            f'name = "scope {scope}"\n[settings.rules]\nexchange_scope = "{scope}"\n'
         )
+        args += ["--scenario", str(scenario)]
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    stderr = process.stderr.read()
+    process.stdout.read()
+    run = Run(seconds, usage.ru_maxrss / 1024, folder, exit_code=os.waitstatus_to_exitcode(status))
+    for line in stderr.splitlines():
+        match = STAGE_LINE.match(line)
+        if match:
+            name, value, state, took = match.groups()
+            run.stages[name] = (value, state, float(took))
+    if run.exit_code != 0:
+        print(stderr, file=sys.stderr)
+    return run
 
 
-def measure(instance: str, time_limit: float, scope: str | None = None) -> dict:
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", instance, scope or "", str(time_limit)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def final(folder: Path) -> dict:
+    """The stages of summary.json (values of the final decision, status and gap)."""
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    return summary["stages"]
 
 
-def main(instances: list[str], time_limit: float) -> None:
-    for instance in instances:
-        wall = time.perf_counter()
-        figures = measure(instance, time_limit)
-        wall = time.perf_counter() - wall
-        print(f"== {instance}")
+def identical(a: Path, b: Path) -> bool:
+    names = sorted(p.name for p in a.iterdir())
+    if names != sorted(p.name for p in b.iterdir()):
+        return False
+    return all(filecmp.cmp(a / n, b / n, shallow=False) for n in names)
+
+
+def gap(stage: dict) -> str:
+    if stage["status"] == "optimal":
+        return "proven"
+    return "gap ?" if stage["gap"] is None else f"gap {100 * stage['gap']:.1f} %"
+
+
+def report(label: str, strong: Run, plain: Run | None, again: Run | None) -> None:
+    print(f"== {label}")
+    mine = final(strong.folder)
+    base = final(plain.folder) if plain else {}
+    header = f"  {'stage':<11} {'value':>10} {'status':>14} {'s':>7}"
+    if plain:
+        header += f" | {'plain value':>11} {'status':>14} {'s':>7} | {'ratio':>6}"
+    print(header)
+    for name, stage in mine.items():
+        took = strong.stages.get(name, ("", "", float("nan")))[2]
+        line = f"  {name:<11} {stage['value']:>10g} {gap(stage):>14} {took:>7.2f}"
+        if plain and name in base:
+            other = plain.stages.get(name, ("", "", float("nan")))[2]
+            ratio = other / took if took > 0 else float("nan")
+            line += f" | {base[name]['value']:>11g} {gap(base[name]):>14} {other:>7.2f} | {ratio:>5.1f}x"
+        print(line)
+    print(f"  whole run: {strong.seconds:.1f} s, peak memory {strong.peak_mb:.0f} MB", end="")
+    if plain:
+        ratio = plain.seconds / strong.seconds
+        print(f"; plain: {plain.seconds:.1f} s, {plain.peak_mb:.0f} MB (ratio {ratio:.1f}x)")
+        both = [
+            n for n in mine if n in base and mine[n]["status"] == base[n]["status"] == "optimal"
+        ]
+        agree = all(abs(mine[n]["value"] - base[n]["value"]) <= 1e-6 for n in both)
+        print(f"  stages proven by both: {len(both)}; same values: {'yes' if agree else 'NO'}")
+    else:
+        print()
+    proven = all(stage["status"] == "optimal" for stage in mine.values())
+    print(f"  every stage proven optimal: {'yes' if proven else 'no'}")
+    if again is not None:
         print(
-            f"  whole run (fresh process, incl. imports): {wall:.1f} s; status {figures['status']}"
+            f"  second run byte-identical: {'yes' if identical(strong.folder, again.folder) else 'NO'}"
         )
-        print(
-            f"  reading {figures['read_seconds']} s, solve {figures['seconds'] - figures['read_seconds']:.2f} s"
-        )
-        share = figures["build_seconds"] / max(figures["solver_seconds"], 1e-9)
-        print(
-            f"  building and hand-off {figures['build_seconds']} s, inside HiGHS "
-            f"{figures['solver_seconds']} s ({100 * share:.1f} % of solver time)"
-        )
-        for name, s in figures["stages"].items():
-            gaps = [g for g in figures["gaps"][name] if g]
-            worst = f"  largest gap {max(gaps):.1%}" if gaps else ""
-            status = ",".join(s["status"])
-            print(f"  stage {name:<11} {s['value']:>10g}  {s['seconds']:>8.2f} s  {status}{worst}")
-        print(f"  peak memory {figures['peak_mb']} MB")
-        if "overijssel" in instance:
-            alone = measure(instance, time_limit, "none")
-            print(
-                f"  value of exchange: unmet {figures['stages']['unmet']['value']:g} with the package, "
-                f'{alone["stages"]["unmet"]["value"]:g} with exchange_scope = "none"'
-            )
+
+
+def main(instances: list[str], limit: float, quick: bool) -> None:
+    work = Path(tempfile.mkdtemp(prefix="uitruil-bench-"))
+    try:
+        for entry in instances:
+            instance, _, scope = entry.partition(":")
+            label = f"{instance}" + (f" (exchange_scope = {scope})" if scope else "")
+            stem = Path(instance).name + (f"-{scope}" if scope else "")
+            strong = solve(instance, scope or None, "strong", limit, work / f"{stem}-strong")
+            plain = again = None
+            if not quick:
+                plain = solve(instance, scope or None, "plain", limit, work / f"{stem}-plain")
+                again = solve(instance, scope or None, "strong", limit, work / f"{stem}-again")
+            report(label, strong, plain, again)
+            sys.stdout.flush()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child(sys.argv[2], sys.argv[3] or None, float(sys.argv[4]))
-    else:
-        args = sys.argv[1:]
-        limit = 120.0
-        if args[:1] == ["--time-limit"]:
-            limit, args = float(args[1]), args[2:]
-        main(args or DEFAULT, limit)
+    arguments = sys.argv[1:]
+    budget, fast = 120.0, False
+    if "--quick" in arguments:
+        arguments.remove("--quick")
+        fast = True
+    if arguments[:1] == ["--time-limit"]:
+        budget, arguments = float(arguments[1]), arguments[2:]
+    main(arguments or DEFAULT, budget, fast)

@@ -140,13 +140,12 @@ def status_words(summary: dict, lang: str) -> str:
 
 
 def status_line(result: Result, lang: str) -> str:
-    """Status (with the stages cut off), solve time and solver version in one sentence."""
+    """Status (with the stages cut off) and solver version in one sentence."""
     s = result.summary
     return text(
         lang,
         "report.status",
         status=status_words(s, lang),
-        seconds=s["solver"]["seconds"],
         version=s["solver"]["version"],
     )
 
@@ -437,7 +436,6 @@ def run_frame(result: Result, lang: str) -> pd.DataFrame:
         "run.instance": s["instance"],
         "run.status": status_words(s, lang),
         "run.solver": f"{solver.get('name', '')} {solver.get('version', '')}".strip(),
-        "run.seconds": solver.get("seconds"),
         "run.gap": as_percent(solver.get("gap")),
         "run.order": ", ".join(text(lang, f"stage.{n}") for n in s["objective_order"]),
         "run.scenarios": ", ".join(s.get("scenarios", [])) or "–",

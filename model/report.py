@@ -264,13 +264,11 @@ class _Stage(_Open):
     value: Number
     status: Status
     gap: Number | None
-    seconds: Number
 
 
 class _Solver(_Open):
     name: str
     version: str
-    seconds: Number
     gap: Number | None
 
 
@@ -414,7 +412,6 @@ def markdown(result: Result) -> str:
             lang,
             "report.status",
             status=text(lang, f"status.{s['status']}"),
-            seconds=s["solver"]["seconds"],
             version=s["solver"]["version"],
         )
     )

@@ -384,7 +384,6 @@ def build_result(
             "value": tidy(max(values, default=0.0) if name in MAX_STAGES else sum(values)),
             "status": "optimal" if all(o.status == "optimal" for o in outcomes) else "time_limit",
             "gap": None if any(g is None for g in gaps) else tidy(max(gaps, default=0.0)),
-            "seconds": round(sum(o.seconds for o in outcomes), 3),
         }
     if "fairness" in stages:
         stages["fairness"]["sum_of_shares"] = tidy(shares(municipalities).sum())
@@ -402,7 +401,6 @@ def build_result(
         "solver": {
             "name": "highs",
             "version": solution.solver_version,
-            "seconds": round(solution.seconds, 3),
             "gap": tidy(gap) if np.isfinite(gap) else None,
         },
         "weights": instance.settings.weights.model_dump(),

@@ -377,6 +377,7 @@ def solve(
         ProvinceRun(province_data(instance, p), order, threads, method) for p in instance.provinces
     ]
     for number, name in enumerate(order):
+        stage_started = time.perf_counter()
         # earlier stages weigh more (lexicographic order): a stage may use half of what is left,
         # the last one all of it; provinces share a stage's time, passing on what they leave
         share = 1.0 if number == len(order) - 1 else STAGE_SHARE
@@ -385,10 +386,15 @@ def solve(
             left = (stage_deadline - time.perf_counter()) / (len(runs) - index)
             run.run_stage(name, left)
         if progress:
-            total = sum(run.outcomes[-1].value for run in runs)
+            values = [run.outcomes[-1].value for run in runs]
+            total = max(values) if name == "fairness" else sum(values)
             statuses = {run.outcomes[-1].status for run in runs}
             status = "optimal" if statuses == {Status.OPTIMAL} else "/".join(sorted(statuses))
-            progress(f"stage {name}: {total:g} ({status}, {time.perf_counter() - started:.1f} s)")
+            now = time.perf_counter()
+            progress(
+                f"stage {name}: {total:g} ({status}, {now - stage_started:.2f} s; "
+                f"{now - started:.1f} s in all)"
+            )
     return Solution(
         provinces={run.d.province: run.result() for run in runs},
         order=order,

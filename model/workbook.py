@@ -6,7 +6,10 @@ compare folder a comparison. Text that starts like a formula (=, +, -, @) is sto
 
 from __future__ import annotations
 
+import io
 import math
+import re
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -235,7 +238,27 @@ def workbook(package: Package, lang: str) -> Workbook:
     return wb
 
 
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""The date every part of the workbook carries, so that the same package gives the same bytes."""
+STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
+
+
+def save_stable(book: Workbook, target: Path) -> None:
+    """Save without the moment of saving: fixed zip dates and document dates (reproducible)."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(target, "w") as out:
+        for part in source.infolist():
+            data = source.read(part.filename)
+            if part.filename == "docProps/core.xml":
+                data = STAMP.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            fixed = zipfile.ZipInfo(part.filename, ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(fixed, data)
+
+
 def write_workbook(package: Package, path: Path, lang: str) -> Path:
-    """Write report.xlsx atomically (a temporary file, then one rename)."""
+    """Write report.xlsx atomically (a temporary file, then one rename), the same bytes for the
+    same package."""
     book = workbook(package, lang)
-    return write_atomic(path, lambda tmp: book.save(tmp))
+    return write_atomic(path, lambda tmp: save_stable(book, tmp))
