@@ -42,15 +42,22 @@ PROVINCE_MEASURES = (
     "amv_places",
     "firm_places",
     "soft_places",
+    "firm_share",
+    "firm_of_task",
     "short_rec",
     "short_amv",
+    "unmet",
     "test",
     "imposed",
     "imposed_extra",
     "imposed_municipalities",
     *COST_COLUMNS,
 )
-"""Rows of the comparison per province (labels `compare.<measure>` in model/lang.py)."""
+"""Rows of the comparison per province (labels `compare.<measure>` in model/lang.py).
+
+firm_share is firm places / counted places and firm_of_task firm places / reception task, both
+in per cent with one decimal (blank when the divisor is 0); unmet is the province's unmet places
+(regular + AMV, from municipalities.csv), whichever stages were solved."""
 
 
 @dataclass(frozen=True)
@@ -183,14 +190,18 @@ def compare_table(runs: Sequence[Run], outcomes: Sequence[Outcome], lang: str) -
 
 
 def measures(outcome: Outcome, lang: str) -> list[tuple[str, Any]]:
-    """(label, value) of one run: stage values, status, deals, and per province the test and
-    the fallback."""
-    summary = outcome.result.summary
+    """(label, value) of one run: stage values, status, deals and their km, and per province
+    the places (firm share), the unmet places, the test and the fallback."""
+    result = outcome.result
+    summary = result.summary
     rows = [(text(lang, f"stage.{name}"), v) for name, v in summary["objectives"].items()]
     rows.append((text(lang, "compare.status"), status_words(summary, lang)))
-    rows.append((text(lang, "compare.deals"), len(outcome.result.deals)))
+    rows.append((text(lang, "compare.deals"), len(result.deals)))
+    rows.append((text(lang, "compare.km"), deals_km(result.deals)))
     imposed = outcome.fallback
-    costs = province_costs(outcome.result)
+    costs = province_costs(result)
+    m = result.municipalities
+    unmet = (m["unmet_rec"] + m["unmet_amv"]).groupby(m["province"]).sum()
     for province, p in summary["provinces"].items():
         here = imposed[imposed["province"] == province]
         met = p["short_rec"] == 0 and p["short_amv"] == 0
@@ -198,6 +209,9 @@ def measures(outcome: Outcome, lang: str) -> list[tuple[str, Any]]:
             p
             | {
                 "soft_places": tidy(p["places"] - p["firm_places"]),
+                "firm_share": per_cent(p["firm_places"], p["places"]),
+                "firm_of_task": per_cent(p["firm_places"], p["reception_task"]),
+                "unmet": tidy(unmet.get(province, 0)),
                 "test": text(lang, "compare.test_ok" if met else "compare.test_short"),
                 "imposed": int(here["imposed"].sum()),
                 "imposed_extra": int((here["imposed"] - here["places"]).sum()),
@@ -210,6 +224,17 @@ def measures(outcome: Outcome, lang: str) -> list[tuple[str, Any]]:
             for key in PROVINCE_MEASURES
         ]
     return rows
+
+
+def deals_km(deals: pd.DataFrame) -> int:
+    """The length of the deals together in whole km: the sum of deals.csv's `km` (a deal of
+    unknown length counts 0, as in the stage `distance`)."""
+    return int(pd.to_numeric(deals["km"], errors="coerce").fillna(0).sum())
+
+
+def per_cent(part: float, whole: float) -> float | int | None:
+    """part / whole in per cent, one decimal; None when whole is 0."""
+    return tidy(round(100 * part / whole, 1)) if whole else None
 
 
 def _plain(value: float | None) -> float | int | None:
@@ -322,7 +347,10 @@ def _run_lines(run: Run, outcome: Outcome, base: RawInstance, lang: str) -> list
 
 def changes(scenario: Scenario, base: RawInstance, lang: str) -> list[str]:
     """What a scenario changes in the `base` instance, one line per setting and entry."""
-    lines = [f"{key} = {value}" for key, value in flatten_settings(scenario.settings)]
+    lines = [
+        f"{key} = {str(value).lower() if isinstance(value, bool) else value}"
+        for key, value in flatten_settings(scenario.settings)
+    ]
     names = dict(zip(base.municipalities["code"], base.municipalities["name"], strict=True))
     sites = set(base.sites["id"])
     for entry in scenario.entries:

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from builders import HALF_AND_CLOSED, OVERIJSSEL, TOY, write
 from model.compare import PROVINCE_MEASURES
-from model.lang import LANGUAGES, has_text, text
+from model.lang import LANGUAGES, has_text, number, text
 from model.reading import read_instance, read_raw, write_instance
 from model.result import build_result
 from model.scenario import apply_scenario, parse_sets, read_scenario, sweep_scenarios
@@ -211,7 +211,7 @@ def overijssel_compare(tmp_path_factory) -> Path:
     80 places and the province falls 315 short; without soft plans 2,421 regular places are
     imposed (docs/scenarios.md)."""
     out = tmp_path_factory.mktemp("overijssel") / "out"
-    scenarios = sorted((OVERIJSSEL / "scenarios").glob("*.toml"))
+    scenarios = [OVERIJSSEL / "scenarios" / f"{stem}.toml" for stem in STEMS]
     args = [a for s in scenarios for a in ("--scenario", s)]
     result = run("compare", OVERIJSSEL, *args, "--objective", "shortfall,unmet", "--out", out)
     assert result.exit_code == 0, result.output
@@ -261,6 +261,12 @@ def test_overijssel_compare_workbook_has_the_changes_and_the_fallback_split(over
     header, *rows = [[c.value for c in row] for row in book["Zonder akkoord"].iter_rows()]
     imposed = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
     assert imposed["Kampen"][TITLES[0]] == 45 and imposed["totaal"][TITLES[2]] == 2421
+    measures = {row[0].value: row for row in book["Vergelijking"].iter_rows(min_row=2)}
+    share = measures["Overijssel: aandeel hard in de getelde plekken (%)"]
+    table = read_compare(overijssel_compare)
+    assert [c.value for c in share[1:]] == [float(v) for v in table.loc[share[0].value]]
+    assert isinstance(measures["lengte van de afspraken samen (km)"][1].value, int)
+    assert "Overijssel: niet gedekte plekken" in measures
 
 
 def test_overijssel_compare_page_has_titles_changes_fallback_and_cost(overijssel_compare):
@@ -271,3 +277,92 @@ def test_overijssel_compare_page_has_titles_changes_fallback_and_cost(overijssel
     assert '<td class="changed">800 → 80</td>' in page.split(f"<h4>{TITLES[0]}</h4>")[1]
     assert html.escape("Overijssel: kosten totaal (€ per jaar)") in page
     assert html.escape(text("nl", "report.costs")) in page
+    for key in ("compare.firm_share", "compare.firm_of_task", "compare.unmet"):
+        assert html.escape(text("nl", key, province="Overijssel")) in page
+    assert html.escape(text("nl", "compare.km")) in page
+
+
+RULE_STEMS = ["balance-per-municipality", "pass-through-allowed", "neighbours-only"]
+RULE_TITLES = ["Balans per gemeente", "Doorgeven toegestaan", "Alleen buren (max. 25 km)"]
+RULE_STAGES = ("shortfall", "unmet", "fairness", "firm")
+"""The stages before `deals`: each takes well under a second on Overijssel, so every run proves
+them optimal within its 20 seconds, and the model's guarantees below apply to them."""
+
+
+@pytest.fixture(scope="module")
+def rules_compare(tmp_path_factory) -> Path:
+    """The price of each rule of issue 8 on Overijssel: the baseline (balance per deal, no
+    pass-through, no distance limit) against one relaxed or tightened rule per run."""
+    out = tmp_path_factory.mktemp("rules") / "out"
+    scenarios = [OVERIJSSEL / "scenarios" / f"{stem}.toml" for stem in RULE_STEMS]
+    args = [a for s in scenarios for a in ("--scenario", s)]
+    result = run("compare", OVERIJSSEL, *args, "--time-limit", 20, "--jobs", 1, "--out", out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def summary_of(folder: Path) -> dict:
+    return json.loads((folder / "summary.json").read_text("utf-8"))
+
+
+def test_the_rule_scenarios_show_unmet_firm_share_deals_and_km(rules_compare):
+    """Every figure of the trade-off is in compare.csv, and equals the run's own files."""
+    table = read_compare(rules_compare)
+    assert list(table.columns) == ["baseline", *RULE_STEMS]
+    province = "Overijssel"
+    for stem in table.columns:
+        folder = rules_compare / stem
+        summary, p = summary_of(folder), summary_of(folder)["provinces"][province]
+        deals = pd.read_csv(folder / "deals.csv")
+        municipalities = pd.read_csv(folder / "municipalities.csv")
+        assert int(table.at[text("nl", "compare.deals"), stem]) == len(deals)
+        assert int(table.at[text("nl", "compare.km"), stem]) == deals["km"].sum()
+        assert deals["km"].notna().all(), "every municipality of Overijssel has a centroid"
+        if summary["stages"]["distance"]["status"] == "optimal":
+            assert summary["objectives"]["distance"] == deals["km"].sum()
+        unmet = (municipalities["unmet_rec"] + municipalities["unmet_amv"]).sum()
+        assert float(table.at[text("nl", "compare.unmet", province=province), stem]) == unmet
+        assert float(table.at[text("nl", "stage.unmet"), stem]) == unmet
+        share = float(table.at[text("nl", "compare.firm_share", province=province), stem])
+        assert share == round(100 * p["firm_places"] / p["places"], 1)
+        of_task = float(table.at[text("nl", "compare.firm_of_task", province=province), stem])
+        assert of_task == round(100 * p["firm_places"] / p["reception_task"], 1)
+        assert 0 < share <= 100 and 0 < of_task <= 100
+
+
+def test_each_rule_moves_the_stages_only_the_way_the_model_allows(rules_compare):
+    """Allowing pass-through, or balance per municipality (a package of balanced deals is also
+    a package under municipality balance), only adds packages; a distance limit only removes
+    deals. Stage after stage, a run with more packages is therefore lexicographically at least
+    as good as the baseline on the stages it proves optimal, and one with fewer at most as good:
+    in particular never more, resp. never fewer, unmet places."""
+
+    def stages(stem: str) -> tuple[float, ...]:
+        summary = summary_of(rules_compare / stem)
+        assert all(summary["stages"][n]["status"] == "optimal" for n in RULE_STAGES), stem
+        return tuple(summary["objectives"][n] for n in RULE_STAGES)
+
+    table = read_compare(rules_compare)
+    unmet = {stem: float(table.at[text("nl", "stage.unmet"), stem]) for stem in table.columns}
+    base = stages("baseline")
+    for wider in ("balance-per-municipality", "pass-through-allowed"):
+        assert unmet[wider] <= unmet["baseline"]
+        assert stages(wider) <= base, wider
+    assert unmet["neighbours-only"] >= unmet["baseline"]
+    assert stages("neighbours-only") >= base
+
+
+def test_the_rule_compare_md_names_each_scenario_and_the_new_measures(rules_compare):
+    md = (rules_compare / "compare.md").read_text("utf-8")
+    assert f"| uitkomst | uitgangssituatie | {' | '.join(RULE_TITLES)} |" in md
+    for stem, title in zip(RULE_STEMS, RULE_TITLES, strict=True):
+        assert f"- `{stem}`: {title} (" in md and f"### {title}" in md
+    assert "rules.pass_through = true" in md and "rules.max_distance_km = 25" in md
+    table = read_compare(rules_compare)
+    for key in ("compare.km", "compare.deals"):
+        label = text("nl", key)
+        cells = " | ".join(number("nl", float(v)) for v in table.loc[label])
+        assert f"| {label} | {cells} |" in md
+    share = text("nl", "compare.firm_share", province="Overijssel")
+    (row,) = [line for line in md.splitlines() if line.startswith(f"| {share} |")]
+    assert "," in row, "a percentage with the Dutch decimal sign"

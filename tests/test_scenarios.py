@@ -131,6 +131,17 @@ def test_the_example_scenarios_of_overijssel_change_what_they_say():
     soft = apply_scenario(base, read_scenario(folder / "soft-plans-do-not-count.toml"))
     weights = soft.settings.rules.status_weight
     assert (weights.planned, weights.idea, weights.decided) == (0, 0, 1)
+    rules = {
+        "balance-per-municipality": ("balance", "municipality"),
+        "pass-through-allowed": ("pass_through", True),
+        "neighbours-only": ("max_distance_km", 25),
+        "no-exchange": ("exchange_scope", "none"),
+    }
+    for stem, (key, value) in rules.items():
+        changed = apply_scenario(base, read_scenario(folder / f"{stem}.toml"))
+        assert getattr(changed.settings.rules, key) == value != getattr(base.settings.rules, key)
+        others = {k: v for k, v in changed.settings.rules.model_dump().items() if k != key}
+        assert others == {k: v for k, v in base.settings.rules.model_dump().items() if k != key}
 
 
 BAD = {
