@@ -176,6 +176,8 @@ class ProvinceRun:
         self.build_seconds = 0.0
         self.solver_seconds = 0.0
         self.pair: StageModel | None = None
+        self.stale = False
+        """Was the pair model built before the latest bounds (rebuild before solving it)?"""
         self.pool: StageModel | None = None
         if method == "strong":
             self.pool = self._build(Bounds(), Shape(pool=True))
@@ -265,6 +267,8 @@ class ProvinceRun:
         self, name: str, deadline: float, floor: float | None
     ) -> tuple[float, float | None, Status]:
         """Solve the stage on the pair model; `floor` is a proven lower bound (from the pool)."""
+        if self.stale:
+            self.pair, self.stale = None, False
         pair = self.pairs()
         if floor is not None:
             pair.hm.floor(pair.model.stage[name], floor)
@@ -305,19 +309,22 @@ class ProvinceRun:
                 net[m, k] = (math.ceil(low.objective - 1e-6), math.floor(-high.objective + 1e-6))
         active = frozenset(m for (m, _), (lo, hi) in net.items() if lo > 0 or hi < 0)
         self.bounds = replace(self.bounds, net=net, active=active)
-        self.pair = None
+        self.pair, self.stale = None, False
         self.solver_seconds += time.perf_counter() - started
 
     def _tighten(self, name: str) -> None:
-        """After `unmet` and `fairness`, rebuild the pair model with what they proved (exact)."""
+        """After `unmet` and `fairness`, keep what they proved (exact) for the next pair model.
+
+        The pair model in hand stays valid for checking packages (the bounds only restate what
+        its rows imply); it is rebuilt with them before it is next solved.
+        """
         optima = dict(self.optima)
         if name == "unmet":
             self.bounds = replace(self.bounds, unmet=stage_bound(optima["unmet"]))
         elif name == "fairness":
             allowed = unmet_per_municipality(self.d, optima["fairness"])
             self.bounds = replace(self.bounds, unmet_of=allowed)
-        if self.pair is not None:
-            self.pair = None
+        self.stale = self.pair is not None
 
     def result(self) -> ProvinceSolution:
         """The final decision; each stage's value is that of this decision.
