@@ -1,0 +1,68 @@
+"""model/highs.py on its own: a Pyomo model handed to HiGHS, solved, bounded, fixed and relaxed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyomo.environ as pyo
+import pytest
+
+from model.highs import HighsModel
+
+
+def knapsack() -> pyo.ConcreteModel:
+    """max 5a + 4b + 3c with 2a + 3b + c <= 5, a, b, c in {0, 1}. a + b weighs 5 and is worth 9;
+    a + c is worth 8, b + c 7, all three weigh 6: the optimum is a = b = 1 (9)."""
+    m = pyo.ConcreteModel()
+    m.I = pyo.Set(initialize=["a", "b", "c"], ordered=True)
+    m.x = pyo.Var(m.I, domain=pyo.Binary)
+    value, weight = {"a": 5, "b": 4, "c": 3}, {"a": 2, "b": 3, "c": 1}
+    m.cap = pyo.Constraint(expr=sum(weight[i] * m.x[i] for i in m.I) <= 5)
+    m.value = pyo.Expression(expr=sum(value[i] * m.x[i] for i in m.I))
+    m.decision_parts = ("x",)
+    return m
+
+
+def test_minimise_returns_the_optimum_and_its_bound():
+    hm = HighsModel(knapsack())
+    answer = hm.minimise(hm.model.value, None, 10, 0.0, sense=-1)
+    assert answer.status == "optimal"
+    assert -answer.objective == pytest.approx(9)
+    assert hm.decision(answer.values) == {"x": {"a": 1, "b": 1, "c": 0}}
+
+
+def test_a_bound_row_keeps_an_earlier_optimum():
+    """With value >= 9 kept and the weight minimised the answer stays a + b (weight 5)."""
+    hm = HighsModel(knapsack())
+    hm.floor(hm.model.value, 9)
+    weight = 2 * hm.model.x["a"] + 3 * hm.model.x["b"] + hm.model.x["c"]
+    answer = hm.minimise(weight, None, 10, 0.0)
+    assert answer.objective == pytest.approx(5)
+    hm.bound(hm.model.value, 8.5)
+    assert hm.minimise(weight, None, 10, 0.0).status == "infeasible"
+
+
+def test_fixed_columns_hold_only_inside_the_block():
+    hm = HighsModel(knapsack())
+    column = np.array([hm.column[id(hm.model.x["a"])]], dtype=np.int32)
+    with hm.fixed(column, np.array([0.0])):
+        assert -hm.minimise(hm.model.value, None, 10, 0.0, sense=-1).objective == pytest.approx(7)
+    assert -hm.minimise(hm.model.value, None, 10, 0.0, sense=-1).objective == pytest.approx(9)
+
+
+def test_the_relaxation_gives_the_lp_bound():
+    """LP: a and c fully (weight 3), then 2/3 of b: 5 + 3 + 8/3."""
+    hm = HighsModel(knapsack())
+    with hm.relaxed():
+        lp = hm.minimise(hm.model.value, None, 10, 0.0, sense=-1)
+    assert -lp.objective == pytest.approx(8 + 8 / 3)
+    assert -hm.minimise(hm.model.value, None, 10, 0.0, sense=-1).objective == pytest.approx(9)
+
+
+def test_violation_measures_rows_and_bounds():
+    hm = HighsModel(knapsack())
+    columns = [hm.column[id(hm.model.x[i])] for i in "abc"]
+    fine, heavy = np.zeros(3), np.zeros(3)
+    fine[columns] = [1, 1, 0]
+    heavy[columns] = [1, 1, 1]
+    assert hm.violation(fine) == 0
+    assert hm.violation(heavy) == pytest.approx(1)  # weight 6 against 5
