@@ -86,19 +86,8 @@ Flag = Annotated[bool, BeforeValidator(_flag)]
 """true or false."""
 
 
-Component = Literal["regular", "amv", "housing", "ukraine"]
-Stage = Literal[
-    "shortfall",
-    "unmet",
-    "fairness",
-    "firm",
-    "preference",
-    "new_sites",
-    "deals",
-    "distance",
-    "transfers",
-    "new_places",
-]
+Component = Literal[COMPONENTS]
+Stage = Literal[STAGES]
 
 
 class _Strict(BaseModel):
