@@ -264,9 +264,9 @@ def solve(
             sys.exit(EXIT_VIOLATION)
         result = build_result(inst, solution, lang=lang, scenarios=scenarios)
         result = with_site_details(result, inst)
+        click.echo(text(lang, "cli.solve_time", seconds=solution.seconds), err=True)
         for line in final_stage_lines(result.summary, lang):
             click.echo(line, err=True)
-        click.echo(text(lang, "cli.solve_time", seconds=solution.seconds), err=True)
         write_result(result, target, extra=reports_into(result, lang) if with_report else None)
     print_package(result)
     click.echo(f"result written to {target}")
