@@ -316,7 +316,9 @@ def realisation(instance: Instance, result: Result) -> dict:
             round(need) * scale,
             round(amv_need) * scale,
         )
-        return _rounded(passes), _rounded(None if expected is None else expected / scale)
+        if passes is None or expected is None:
+            return None, None
+        return tidy_chance(passes), tidy(expected / scale)
 
     m = result.municipalities.set_index("code")
     municipalities = {
@@ -339,8 +341,12 @@ def realisation(instance: Instance, result: Result) -> dict:
     return found
 
 
-def _rounded(value: float | None) -> float | None:
-    return None if value is None else tidy(value)
+def tidy_chance(p: float) -> float | int:
+    """A chance without float noise: rounded to 15 decimals, except a chance that this would
+    make 0 (1e-30, a product of small chances, is real: the programme only adds and multiplies
+    non-negative numbers, so it makes no noise near 0); 0 and 1 as whole numbers."""
+    kept = p if 0 < p < 1e-15 else round(p, 15)
+    return int(kept) if kept in (0, 1) else kept
 
 
 def firmness_line(summary: dict, province: str, lang: str) -> str | None:

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from model.charts import CHART_LIMIT, task_chart_png
-from model.explanation import data_line, data_notes, firmness_assumption, firmness_line, verdict
+from model.explanation import data_line, firmness_assumption, firmness_line, verdict
 from model.lang import Percent, chance, number, percent, text
 from model.map_svg import NATIONAL_NAMED, map_svg
 from model.presentation import (
@@ -56,8 +56,7 @@ body { margin: 0; font-family: "Segoe UI", Arial, Helvetica, sans-serif; font-si
 header { background: var(--navy); color: #fff; padding: 24px 40px; }
 header h1 { margin: 0 0 6px; font-size: 40px; }
 header p { margin: 0; font-size: 20px; }
-header .data { font-size: 24px; font-weight: 700; margin: 4px 0 8px; }
-header ul.data { margin: 0 0 8px; font-size: 18px; }
+header .data { font-weight: 700; margin: 4px 0 8px; }
 main { max-width: 1500px; margin: 0 auto; padding: 10px 40px 40px; }
 h2 { font-size: 32px; color: var(--navy); border-bottom: 4px solid var(--navy);
      padding-bottom: 4px; margin: 40px 0 16px; }
@@ -390,11 +389,9 @@ def settings_html(result: Result, lang: str) -> str:
 
 
 def data_html(summary: dict, lang: str) -> str:
-    """Real or illustrative, and the source, first on the page; the notes per column below."""
-    notes = "".join(f"<li>{esc(note)}</li>" for note in data_notes(summary, lang))
-    return f'<p class="data">{esc(data_line(summary, lang))}</p>' + (
-        f'<ul class="data">{notes}</ul>' if notes else ""
-    )
+    """Real or illustrative, and the source, first on the page (the notes per column are with the
+    settings, at the end)."""
+    return f'<p class="data">{esc(data_line(summary, lang))}</p>'
 
 
 def render(package: Package, lang: str) -> str:
