@@ -35,21 +35,6 @@ from model.lang import chance, number, percent, text
 from model.result import Result, tidy
 from model.settings import COMPONENTS, Meta, Realisation
 
-BALANCE_COLUMNS = [
-    "code",
-    "name",
-    "province",
-    *(f"{k}_task" for k in COMPONENTS),
-    "hands_over",
-    "takes_over",
-    "value_change",
-    "voluntary",
-    "firm_places",
-    "soft_places",
-    "unmet",
-    "covered_chance",
-]
-"""The balance sheet of a municipality (`balance_sheet`), one row each."""
 COMPACT_COLUMNS = [
     "name",
     "hands_over",
@@ -62,6 +47,15 @@ COMPACT_COLUMNS = [
     "covered_chance",
 ]
 """The balance sheet as the page and report.md show it (`compact_balance`)."""
+BALANCE_COLUMNS = [
+    "code",
+    "name",
+    "province",
+    *(f"{k}_task" for k in COMPONENTS),
+    *COMPACT_COLUMNS[1:],
+]
+"""The balance sheet of a municipality (`balance_sheet`), one row each: the compact columns
+with code, province and the task per component."""
 EPSILON = 1e-9
 """Below this a place or a value is nothing (float noise of status-weighted places)."""
 MAX_STATES = 5_000_000
@@ -88,8 +82,10 @@ def balance_sheet(result: Result, lang: str | None = None) -> pd.DataFrame:
     voluntary = deals.groupby(deals["volunteer"].astype(str))["voluntary"].sum()
     odds = result.summary.get("explanation", {}).get("probability", {}).get("municipalities", {})
     sheet = m[["code", "name", "province", *(f"{k}_task" for k in COMPONENTS)]].copy()
-    sheet["hands_over"] = [_partners(t[t["from"] == c], "to", names, lang) for c in m["code"]]
-    sheet["takes_over"] = [_partners(t[t["to"] == c], "from", names, lang) for c in m["code"]]
+    handed = _partner_texts(t, "from", "to", names, lang)
+    taken = _partner_texts(t, "to", "from", names, lang)
+    sheet["hands_over"] = [handed.get(code, "") for code in m["code"]]
+    sheet["takes_over"] = [taken.get(code, "") for code in m["code"]]
     sheet["value_change"] = m["value_change"]
     sheet["voluntary"] = m["code"].map(voluntary).fillna(0.0).map(tidy)
     sheet["firm_places"] = m["firm_places"]
@@ -99,20 +95,31 @@ def balance_sheet(result: Result, lang: str | None = None) -> pd.DataFrame:
     return sheet[BALANCE_COLUMNS].reset_index(drop=True)
 
 
-def _partners(rows: pd.DataFrame, partner: str, names: pd.Series, lang: str) -> str:
-    """Transfers to or from one municipality as "Hengelo: 48 opvangplekken, 10 amv-plekken;
-    Borne: 20 statushouders"; "" when there are none."""
-    units = rows.groupby([partner, "component"])["amount"].sum()
+def _partner_texts(
+    transfers: pd.DataFrame, side: str, other: str, names: pd.Series, lang: str
+) -> dict[str, str]:
+    """Per municipality on `side` of the transfers ("from": what it hands over), its partners
+    on the `other` side with their units per component, in words (`_partners`)."""
+    moved: dict[str, dict[str, dict[str, int]]] = {}
+    columns = [side, other, "component", "amount"]
+    for code, partner, k, n in transfers[columns].itertuples(index=False, name=None):
+        parts = moved.setdefault(code, {}).setdefault(partner, {})
+        parts[k] = parts.get(k, 0) + int(n)
+    return {code: _partners(partners, names, lang) for code, partners in moved.items()}
+
+
+def _partners(partners: dict[str, dict[str, int]], names: pd.Series, lang: str) -> str:
+    """Partner -> units per component as "Hengelo: 48 opvangplekken, 10 amv-plekken; Borne: 20
+    statushouders", the partner with the most units first (then by name)."""
     order = sorted(
-        units.index.get_level_values(0).unique(),
-        key=lambda code: (-units[code].sum(), names.get(code, code)),
+        partners, key=lambda code: (-sum(partners[code].values()), names.get(code, code))
     )
     said = []
     for code in order:
         pieces = [
             text(lang, f"units.{k}{'.one' if n == 1 else ''}", n=number(lang, n))
             for k in COMPONENTS
-            if (n := int(units[code].get(k, 0)))
+            if (n := partners[code].get(k, 0))
         ]
         said.append(
             text(lang, "balance.partner", name=names.get(code, code), units=", ".join(pieces))

@@ -409,3 +409,19 @@ def test_a_damaged_explanation_is_named_when_read_back(tmp_path, change, expecte
     with pytest.raises(InputError) as error:
         read_result(folder)
     assert expected in str(error.value)
+
+
+def test_a_result_written_before_the_explanation_still_gets_its_reports(tmp_path):
+    """An older result folder has no `explanation`: the reports say the data are not stated and
+    leave the chances out, rather than failing."""
+    folder = tmp_path / "old"
+    write_result(toy(), folder)
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    del summary["explanation"]
+    (folder / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    result = run("report", folder)
+    assert result.exit_code == 0, result.output
+    page = (folder / "report.html").read_text(encoding="utf-8")
+    assert text("nl", "data.unknown") in page
+    assert text("nl", "tile.chance") not in page
+    assert balance_sheet(read_result(folder))["covered_chance"].isna().all()
