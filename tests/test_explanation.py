@@ -331,9 +331,16 @@ def test_meta_round_trips_through_a_workbook_and_back(tmp_path):
             '[meta.notes]\n"sites.max_place" = "x"\n',
             "sites.csv has no column 'max_place': did you mean 'sites.max_places'?",
         ),
+        (
+            "[rules.realisation]\nidea = 1.5\n",
+            "setting 'rules.realisation.idea': expected at most 1",
+        ),
+        ("[rules.realisation]\nplanned = true\n", "rules.realisation.planned': expected a number"),
+        ("[rules.realisation]\nplanned = nan\n", "rules.realisation.planned': expected a finite"),
+        ("[rules.realisation]\nplaned = 0.5\n", "did you mean 'rules.realisation.planned'?"),
     ],
 )
-def test_meta_is_checked(tmp_path, toml, expected):
+def test_meta_and_realisation_are_checked(tmp_path, toml, expected):
     result = run("validate", write_folder(tmp_path / "i", SETTINGS + toml))
     assert result.exit_code == 2
     assert expected in result.output
