@@ -2,9 +2,9 @@
 places above obligations that carry the provincial test, how firm the package is, and whether the
 numbers are real.
 
-Pure functions on an `Instance` and a `Result`; `model/diagnosis.py` adds what needs the solver
-(why a municipality stays short, what would close it, the dependence on each component). The
-reports read the outcome from summary.json (`explanation`) and from the result tables, so that
+Pure functions on an `Instance` and a `Result`; what needs the solver (why a municipality stays
+short, what would close it, the dependence on each component) is added beside them. The reports
+read the outcome from summary.json (`explanation`) and from the result tables, so that
 `uitruil report` needs no instance.
 
 How firm (`realisation`): each open site s is realised with probability p(s) (sites.csv
@@ -13,12 +13,13 @@ counts ρ(s)·x(s) places, else none. The distribution of the counted places of 
 computed exactly by a dynamic programme: each site's two outcomes are convolved into the
 distribution so far. Counted places can be fractional (a status weight of 0.7), so the places are
 counted in units of 1/D, D the least common denominator of the status weights as written (0.7 is
-7/10, 0.95 is 19/20): every total is then a whole number of units and equal totals merge exactly.
-Only totals below what is needed matter, so every total is capped at the need: a municipality's
-reception obligation, a province's reception task. That keeps the states to at most need·D + 1,
-and in practice to the totals that can occur. A test has two conditions (all places and AMV
-places), so the AMV sites and the other sites are two independent distributions, joined exactly:
-P(pass) = Σ_a P(A = a)·[a ≥ amv need]·P(N ≥ need − a).
+7/10, 0.95 is 19/20), and in steps of the greatest common divisor g of the sites' units: every
+total is then a whole number of steps, an index into an array. Only totals below what is needed
+matter, so every total is capped at the need (a municipality's reception obligation, a province's
+reception task): need·D/g + 1 states at most, each site one pass over them. A test has two
+conditions (all places and AMV places), so the AMV sites and the other sites are two independent
+distributions, joined exactly: P(pass) = Σ_a P(A = a)·[a ≥ amv need]·P(N ≥ need − a). Exact means
+no sampling and no rounding of places; the probabilities are floating-point sums and products.
 """
 
 from __future__ import annotations

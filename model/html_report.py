@@ -191,8 +191,8 @@ def province_tiles(f: dict, lang: str) -> str:
 
 
 def chance_tile(f: dict, lang: str) -> str:
-    """The chance that the province passes its test if soft sites may fall through; nothing for
-    a result that does not say."""
+    """The chance that the province passes its test if soft sites may fall through (red when it
+    is below one half); nothing for a result that does not say."""
     if f["pass_chance"] is None or pd.isna(f["pass_chance"]):
         return ""
     note = text(lang, "tile.chance_note", x=number(lang, f["expected_shortfall"]))
