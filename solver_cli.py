@@ -20,6 +20,7 @@ from model.check import check as check_result
 from model.compare import COMPARE_FILE, Options, Run, plan_runs, solve_runs, write_compare
 from model.costs import with_site_details
 from model.errors import InputError, Problem
+from model.explanation import with_explanation
 from model.fallback import fallback
 from model.folders import WRITTEN, claimed
 from model.html_report import write_html
@@ -263,7 +264,7 @@ def solve(
             click.echo(f"error: no solution: {error}", err=True)
             sys.exit(EXIT_VIOLATION)
         result = build_result(inst, solution, lang=lang, scenarios=scenarios)
-        result = with_site_details(result, inst)
+        result = with_explanation(with_site_details(result, inst), inst)
         click.echo(text(lang, "cli.solve_time", seconds=solution.seconds), err=True)
         for line in final_stage_lines(result.summary, lang):
             click.echo(line, err=True)

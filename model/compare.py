@@ -21,6 +21,7 @@ import pandas as pd
 from model.changes import RunResult, changed_rows, municipalities_delta, unique_titles
 from model.costs import COST_COLUMNS, province_costs, with_site_details
 from model.errors import InputError
+from model.explanation import with_explanation
 from model.fallback import fallback
 from model.folders import replace_folder
 from model.lang import number, text
@@ -121,7 +122,7 @@ def solve_run(run: Run, options: Options) -> Outcome:
         raise RuntimeError(f"{run.stem}: {error}") from error
     names = [run.scenario.name] if run.scenario else []
     result = build_result(instance, solution, lang=options.lang, scenarios=names)
-    result = with_site_details(result, instance)
+    result = with_explanation(with_site_details(result, instance), instance)
     imposed = fallback(instance, result.municipalities)
     return Outcome(result, imposed, time.perf_counter() - started)
 

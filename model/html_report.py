@@ -17,11 +17,13 @@ import numpy as np
 import pandas as pd
 
 from model.charts import CHART_LIMIT, task_chart_png
-from model.lang import Percent, number, percent, text
+from model.explanation import data_line, firmness_assumption, firmness_line, verdict
+from model.lang import Percent, chance, number, percent, text
 from model.map_svg import NATIONAL_NAMED, map_svg
 from model.presentation import (
     ARROW,
     Package,
+    balance_frame,
     changed_cells,
     comparison_frame,
     comparison_note,
@@ -54,6 +56,7 @@ body { margin: 0; font-family: "Segoe UI", Arial, Helvetica, sans-serif; font-si
 header { background: var(--navy); color: #fff; padding: 24px 40px; }
 header h1 { margin: 0 0 6px; font-size: 40px; }
 header p { margin: 0; font-size: 20px; }
+header .data { font-weight: 700; margin: 4px 0 8px; }
 main { max-width: 1500px; margin: 0 auto; padding: 10px 40px 40px; }
 h2 { font-size: 32px; color: var(--navy); border-bottom: 4px solid var(--navy);
      padding-bottom: 4px; margin: 40px 0 16px; }
@@ -184,7 +187,18 @@ def province_tiles(f: dict, lang: str) -> str:
         ("tile.unmet", f["unmet"], text(lang, "tile.unmet_note"), f["unmet"] > 0),
     ]
     tiles = "".join(tile(text(lang, key), n(value), note, bad) for key, value, note, bad in specs)
-    return f'<div class="tiles">{tiles}{cost_tile(f, lang)}</div>'
+    return f'<div class="tiles">{tiles}{chance_tile(f, lang)}{cost_tile(f, lang)}</div>'
+
+
+def chance_tile(f: dict, lang: str) -> str:
+    """The chance that the province passes its test if soft sites may fall through (red when it
+    is below one half); nothing for a result that does not say."""
+    if f["pass_chance"] is None or pd.isna(f["pass_chance"]):
+        return ""
+    note = text(lang, "tile.chance_note", x=number(lang, f["expected_shortfall"]))
+    return tile(
+        text(lang, "tile.chance"), chance(lang, f["pass_chance"]), note, f["pass_chance"] < 0.5
+    )
 
 
 def millions(lang: str, euro: float | None) -> str:
@@ -212,10 +226,10 @@ def test_html(result: Result, lang: str) -> str:
     """The provincial test at a glance: a verdict and the key numbers per province."""
     parts = []
     for province, f in province_figures(result).items():
-        verdict = text(lang, "report.test_ok" if f["met"] else "report.test_short")
+        said = verdict(result, province, lang)
         parts += [
             f"<h3>{esc(province)}</h3>",
-            f'<div class="verdict {"ok" if f["met"] else "short"}">{esc(verdict)}</div>',
+            f'<div class="verdict {"ok" if f["met"] else "short"}">{esc(said)}</div>',
             province_tiles(f, lang),
         ]
     return "".join(parts)
@@ -323,12 +337,34 @@ PLAN_COLUMNS = [
 ]
 
 
+def balance_html(result: Result, lang: str) -> str:
+    """The compact balance sheet: who hands over what to whom, per municipality in a deal or
+    short (unmet highlighted)."""
+    frame = balance_frame(result, lang, compact=True)
+    if frame.empty:
+        return f"<p>{esc(text(lang, 'report.no_deals'))}</p>"
+    unmet = frame[text(lang, "col.unmet")] > 0
+    return f"<p>{esc(text(lang, 'report.balance_note'))}</p>" + table_html(frame, lang, list(unmet))
+
+
+def firmness_html(result: Result, lang: str) -> str:
+    """How firm the package is: the chance per province, and what it assumes."""
+    s = result.summary
+    lines = [line for province in s["provinces"] if (line := firmness_line(s, province, lang))]
+    if not lines:
+        return ""
+    said = "".join(f"<p>{esc(line)}</p>" for line in lines)
+    return said + f'<p class="note">{esc(firmness_assumption(s, lang))}</p>'
+
+
 def plans_html(result: Result, lang: str) -> str:
-    """Firm versus soft plans: by status, per municipality (unmet highlighted), new sites."""
+    """Firm versus soft plans: how firm, by status, per municipality (unmet highlighted), new
+    sites."""
     m = municipality_frame(result)
     new_sites = new_site_frame(result, lang)
     return "".join(
         [
+            firmness_html(result, lang),
             table_html(status_frame(result, lang), lang),
             f"<h3>{esc(text(lang, 'report.municipalities'))}</h3>",
             table_html(labelled(m, PLAN_COLUMNS, lang), lang, list(m["unmet"] > 0)),
@@ -352,6 +388,12 @@ def settings_html(result: Result, lang: str) -> str:
     )
 
 
+def data_html(summary: dict, lang: str) -> str:
+    """Real or illustrative, and the source, first on the page (the notes per column are with the
+    settings, at the end)."""
+    return f'<p class="data">{esc(data_line(summary, lang))}</p>'
+
+
 def render(package: Package, lang: str) -> str:
     """The whole page for a package, in `lang`."""
     result = package.result
@@ -366,6 +408,7 @@ def render(package: Package, lang: str) -> str:
             pictures_html(municipality_frame(result), lang),
         ),
         section("deals", text(lang, "report.deals"), deals_html(result, lang)),
+        section("balance", text(lang, "report.balance"), balance_html(result, lang)),
         section("plans", text(lang, "report.firm_soft"), plans_html(result, lang)),
         section("costs", text(lang, "report.costs"), costs_html(result, lang)),
         section("settings", text(lang, "report.settings_title"), settings_html(result, lang)),
@@ -376,7 +419,8 @@ def render(package: Package, lang: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<link rel="icon" href="data:,">'
         f"<title>{esc(title)}</title><style>{CSS}</style></head><body>"
-        f"<header><h1>{esc(title)}</h1><p>{esc(status_line(result, lang))}</p></header>"
+        f"<header><h1>{esc(title)}</h1>{data_html(result.summary, lang)}"
+        f"<p>{esc(status_line(result, lang))}</p></header>"
         f"<main>{''.join(sections)}</main></body></html>\n"
     )
 

@@ -58,8 +58,9 @@ class Instance:
     sites: index `id`; columns municipality, name, kind, status, min_places, max_places,
         available_from, available_until (datetime.date or None), cost_per_place (NaN when blank),
         counted (bool), reason (why not counted, "" when counted), committed (bool),
-        status_weight (rho), lo, hi (bounds on places when open; for soft sites clipped to the
-        kind's size rule, lo > hi means it can never open).
+        status_weight (rho), realisation (the chance the site is realised: its own column,
+        else `rules.realisation` of its status), lo, hi (bounds on places when open; for soft
+        sites clipped to the kind's size rule, lo > hi means it can never open).
     deal_rules: columns a, b (codes, a < b), rule ("require" or "forbid"): deals the PRT has
         locked or taken off the table (docs/model.md, "Deals").
     """
@@ -237,7 +238,7 @@ def build_instance(
     instance-format.md; missing optional columns get their defaults. When `reception_task` is
     absent the tasks are computed from `[forecast]` (model.md, "Indicative distribution").
     `sites` needs id, municipality, kind, status, min_places, max_places and may have name,
-    available_from, available_until, cost_per_place. `deal_rules` has a, b, rule (deals.csv).
+    available_from, available_until, cost_per_place, realisation. `deal_rules` has a, b, rule (deals.csv).
     Types must already be right (reading.py).
     """
     m = municipalities.copy()
@@ -299,6 +300,9 @@ def build_instance(
     rho = settings.rules.status_weight
     kinds = settings.site_kinds
     s["status_weight"] = [float(getattr(rho, st)) for st in s["status"]]
+    by_status = [float(getattr(settings.rules.realisation, st)) for st in s["status"]]
+    given = s["realisation"] if "realisation" in s.columns else pd.Series(float("nan"), s.index)
+    s["realisation"] = given.astype(float).fillna(pd.Series(by_status, s.index))
     s["committed"] = s["status"].isin(COMMITTED_STATUSES)
     s["reason"] = [
         site_counts(f, u, w, settings)

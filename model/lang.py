@@ -359,6 +359,59 @@ LABELS: dict[str, dict[str, str]] = {
         "compare.site_changed": "locatie {id}: {cells}",
         "compare.deal_removed": "afspraak tussen {a} en {b} niet meer vastgelegd",
         "compare.deal_changed": "afspraak tussen {a} en {b} vastgelegd: {cells}",
+        # explaining the package (model/explanation.py)
+        "units.regular": "{n} opvangplekken",
+        "units.regular.one": "{n} opvangplek",
+        "units.amv": "{n} amv-plekken",
+        "units.amv.one": "{n} amv-plek",
+        "units.housing": "{n} statushouders",
+        "units.housing.one": "{n} statushouder",
+        "units.ukraine": "{n} plekken voor Oekraïense ontheemden",
+        "units.ukraine.one": "{n} plek voor Oekraïense ontheemden",
+        "balance.partner": "{name}: {units}",
+        "report.balance": "Balans per gemeente",
+        "report.balance_note": (
+            "Wat elke gemeente overdraagt en overneemt, en van wie. Hier alleen de gemeenten met "
+            "een afspraak of met niet gedekte plekken; het blad Balans van report.xlsx heeft elke "
+            "gemeente, met de opgave per onderdeel."
+        ),
+        "sheet.balance": "Balans",
+        "col.hands_over": "draagt over aan",
+        "col.takes_over": "neemt over van",
+        "col.voluntary": "vrijwillig (waarde)",
+        "col.covered_chance": "kans gedekt",
+        "col.pass_chance": "kans toets gehaald",
+        "col.expected_shortfall": "verwacht tekort",
+        "report.test_ok_surplus": (
+            "De provincie haalt de opgave dankzij {n} plekken boven de eigen opgave bij {where}; "
+            "zonder die plekken kwam zij {short} plekken tekort."
+        ),
+        "surplus.where": "{name} ({n})",
+        "report.firmness": "Hoe vast is het pakket",
+        "firm.province": (
+            "{province}: kans dat de provincie de toets haalt {p}; verwacht tekort {x} plekken."
+        ),
+        "firm.not_computed": (
+            "{province}: de kans is niet berekend: de statusgewichten hebben te veel decimalen "
+            "voor een exacte berekening (rond ze af op twee decimalen)."
+        ),
+        "firm.assumption": (
+            "Aanname: elke geopende locatie wordt gerealiseerd met de kans van haar status "
+            "(bestaand {existing}, besloten {decided}, gepland {planned}, idee {idea}: "
+            "ter illustratie, de PRT stelt ze vast in rules.realisation) of met haar eigen kans "
+            "(kolom realisation van sites.csv), los van de andere locaties. De kansen zijn exact "
+            "berekend, niet geschat met een steekproef."
+        ),
+        "tile.chance": "Kans toets gehaald",
+        "tile.chance_note": "verwacht tekort {x} plekken",
+        "data.line": "Gegevens: {kind}. Bron: {source}",
+        "data.illustrative": "illustratief, niet het echte plan",
+        "data.real": "echte cijfers",
+        "data.unknown": "niet opgegeven of de cijfers echt of illustratief zijn",
+        "data.no_source": "niet opgegeven",
+        "data.note": "{column}: {note}",
+        "setting.rules.realisation": "kans dat een locatie wordt gerealiseerd, naar status (ter illustratie)",
+        "setting.meta": "herkomst van de cijfers: echt of illustratief, bron, toelichting per kolom",
     },
     "en": {
         "transfer.regular": "{taker} takes over {n} regular places from {giver}",
@@ -701,6 +754,60 @@ LABELS: dict[str, dict[str, str]] = {
         "compare.site_changed": "site {id}: {cells}",
         "compare.deal_removed": "deal between {a} and {b} no longer locked",
         "compare.deal_changed": "deal between {a} and {b} locked: {cells}",
+        # explaining the package (model/explanation.py)
+        "units.regular": "{n} reception places",
+        "units.regular.one": "{n} reception place",
+        "units.amv": "{n} AMV places",
+        "units.amv.one": "{n} AMV place",
+        "units.housing": "{n} status holders",
+        "units.housing.one": "{n} status holder",
+        "units.ukraine": "{n} places for Ukrainian displaced persons",
+        "units.ukraine.one": "{n} place for Ukrainian displaced persons",
+        "balance.partner": "{name}: {units}",
+        "report.balance": "Balance sheet per municipality",
+        "report.balance_note": (
+            "What each municipality hands over and takes over, and with whom. Only the "
+            "municipalities with a deal or with unmet places are listed here; the sheet Balance "
+            "of report.xlsx has every municipality, with its task per component."
+        ),
+        "sheet.balance": "Balance",
+        "col.hands_over": "hands over to",
+        "col.takes_over": "takes over from",
+        "col.voluntary": "voluntary (value)",
+        "col.covered_chance": "chance covered",
+        "col.pass_chance": "chance test passed",
+        "col.expected_shortfall": "expected shortfall",
+        "report.test_ok_surplus": (
+            "The province meets its opgave thanks to {n} places above their own task at "
+            "{where}; without those places it would be {short} places short."
+        ),
+        "surplus.where": "{name} ({n})",
+        "report.firmness": "How firm is the package",
+        "firm.province": (
+            "{province}: chance that the province passes its test {p}; expected shortfall {x} "
+            "places."
+        ),
+        "firm.not_computed": (
+            "{province}: the chance is not computed: the status weights have too many decimals "
+            "for an exact computation (round them to two decimals)."
+        ),
+        "firm.assumption": (
+            "Assumption: every open site is realised with the chance of its status (existing "
+            "{existing}, decided {decided}, planned {planned}, idea {idea}: illustrative, the PRT "
+            "sets them in rules.realisation) or with its own chance (column realisation of "
+            "sites.csv), independently of the other sites. The chances are computed exactly, "
+            "not estimated by sampling."
+        ),
+        "tile.chance": "Chance test passed",
+        "tile.chance_note": "expected shortfall {x} places",
+        "data.line": "Data: {kind}. Source: {source}",
+        "data.illustrative": "illustrative, not the real plan",
+        "data.real": "real figures",
+        "data.unknown": "not stated whether the figures are real or illustrative",
+        "data.no_source": "not stated",
+        "data.note": "{column}: {note}",
+        "setting.rules.realisation": "chance that a site is realised, by status (illustrative)",
+        "setting.meta": "where the figures come from: real or illustrative, source, notes per column",
     },
 }
 
@@ -734,3 +841,15 @@ def percent(lang: str, fraction: float | None) -> str:
     if fraction is None or math.isnan(float(fraction)):
         return "?"
     return f"{number(lang, round(100 * float(fraction), 1))} %"
+
+
+def chance(lang: str, probability: float | None) -> str:
+    """A probability as a percentage; near 0 or 1 as "< 0,1 %" or "> 99,9 %", so that a small
+    chance never reads as none, nor a large one as certain ("–" when unknown)."""
+    if probability is None or math.isnan(float(probability)):
+        return "–"
+    if 0 < probability < 0.001:
+        return f"< {percent(lang, 0.001)}"
+    if 0.999 < probability < 1:
+        return f"> {percent(lang, 0.999)}"
+    return percent(lang, probability)

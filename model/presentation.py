@@ -27,6 +27,7 @@ from model.changes import (
 )
 from model.costs import COST_COLUMNS, SITE_DETAILS, municipality_costs, province_costs
 from model.errors import InputError, Problem
+from model.explanation import balance_sheet, compact_balance, verdict
 from model.folders import is_result_folder, umask
 from model.lang import Percent, has_text, number, percent, text
 from model.reading import unescaped
@@ -296,18 +297,23 @@ def transfer_frame(result: Result, lang: str) -> pd.DataFrame:
 
 def province_figures(result: Result) -> dict[str, dict]:
     """Per province: the summary's test, soft places, municipal unmet, whether the test is met,
-    and the cost (COST_COLUMNS)."""
+    its chance of being met and expected shortfall (None when the result does not say), and the
+    cost (COST_COLUMNS)."""
     m = municipality_frame(result)
     costs = province_costs(result)
     out = {}
+    odds = result.summary.get("explanation", {}).get("probability", {}).get("provinces", {})
     for province, p in result.summary["provinces"].items():
         here = m[m["province"] == province]
+        chances = odds.get(province, {})
         out[province] = (
             dict(p)
             | {
                 "soft_places": p["places"] - p["firm_places"],
                 "unmet": here["unmet"].sum(),
                 "met": p["short_rec"] == 0 and p["short_amv"] == 0,
+                "pass_chance": chances.get("pass"),
+                "expected_shortfall": chances.get("expected_shortfall"),
             }
             | costs.loc[province].to_dict()
         )
@@ -325,6 +331,8 @@ PROVINCE_COLUMNS = [
     "short_rec",
     "short_amv",
     "unmet",
+    "pass_chance",
+    "expected_shortfall",
     "verdict",
 ]
 
@@ -332,14 +340,20 @@ PROVINCE_COLUMNS = [
 def province_frame(result: Result, lang: str) -> pd.DataFrame:
     """The provincial test as a table, one row per province, with the verdict in words."""
     rows = [
-        f
-        | {
-            "province": province,
-            "verdict": text(lang, "report.test_ok" if f["met"] else "report.test_short"),
-        }
+        f | {"province": province, "verdict": verdict(result, province, lang)}
         for province, f in province_figures(result).items()
     ]
-    return labelled(pd.DataFrame(rows), PROVINCE_COLUMNS, lang)
+    frame = pd.DataFrame(rows)
+    frame["pass_chance"] = percent_column(frame["pass_chance"])
+    return labelled(frame, PROVINCE_COLUMNS, lang)
+
+
+def balance_frame(result: Result, lang: str, compact: bool = False) -> pd.DataFrame:
+    """The balance sheet per municipality (model/explanation.py) with headers in `lang`: every
+    municipality with its task per component, or `compact`: only those in a deal or short."""
+    sheet = compact_balance(result, lang) if compact else balance_sheet(result, lang)
+    sheet["covered_chance"] = percent_column(sheet["covered_chance"])
+    return labelled(sheet, list(sheet.columns), lang)
 
 
 def status_frame(result: Result, lang: str) -> pd.DataFrame:

@@ -143,6 +143,7 @@ SITE_COLUMNS: dict[str, Column] = {
     "available_from": Column("date"),
     "available_until": Column("date"),
     "cost_per_place": Column("number", low=0, high=MAX_COUNT),
+    "realisation": Column("number", low=0, high=1),
 }
 DEAL_COLUMNS: dict[str, Column] = {
     "a": Column(required=True),
@@ -276,6 +277,8 @@ def _checked(
         deals = _table(d_grid, DEAL_COLUMNS, problems)
     if deals is not None:
         _check_deals(deals, municipalities, names, settings, problems)
+    tables = {"municipalities": municipalities, "sites": sites, "deals": deals}
+    _check_notes(settings, tables, names, setting_rows, problems)
     if problems:
         rank = {name: i for i, name in enumerate(names.values())}
         raise InputError(sorted(problems, key=lambda p: (rank.get(p.file, -1), p.row or 0)))
@@ -762,10 +765,26 @@ def _setting_type(path: list[str]) -> Any:
     return node
 
 
+def setting_path(key: str) -> list[str]:
+    """The parts of a dotted settings key; below a setting that is a table of free keys
+    (`meta.notes`) the rest is one key: "meta.notes.sites.max_places" is meta, notes and
+    "sites.max_places"."""
+    parts = key.split(".")
+    node: Any = Settings
+    for n, part in enumerate(parts):
+        fields = getattr(node, "model_fields", {})
+        if part not in fields:
+            break
+        node = fields[part].annotation
+        if typing.get_origin(node) is dict:
+            return [*parts[: n + 1], ".".join(parts[n + 1 :])]
+    return parts
+
+
 def put_setting(tree: dict[str, Any], key: str, value: Any) -> None:
-    """Set `tree[a][b][c] = value` for key "a.b.c"."""
-    *path, last = key.split(".")
-    if not all(key.split(".")):
+    """Set `tree[a][b][c] = value` for key "a.b.c" (split by `setting_path`)."""
+    *path, last = setting_path(key)
+    if not all(setting_path(key)):
         raise ValueError(f"malformed key '{key}'")
     for part in path:
         tree = tree.setdefault(part, {})
@@ -1136,6 +1155,27 @@ def _check_deals(
                 f"({limit}): remove rows or raise the limit"
             )
             problems.append(Problem(file, message, rows[limit], "rule"))
+
+
+def _check_notes(
+    settings: Settings | None,
+    tables: dict[str, pd.DataFrame | None],
+    names: dict[str, str],
+    setting_rows: dict[str, int],
+    problems: list[Problem],
+) -> None:
+    """Every note of `[meta.notes]` is about a column that its table has (a typo would leave the
+    note unseen beside the wrong column). Tables that could not be read are not checked."""
+    for key in settings.meta.notes if settings else ():
+        part, _, column = key.partition(".")
+        table = tables[part]
+        if table is None or column.lower() in (c.lower() for c in table.columns):
+            continue
+        close = difflib.get_close_matches(column, list(table.columns), n=1)
+        hint = f": did you mean '{part}.{close[0]}'?" if close else ""
+        message = f"setting 'meta.notes.{key}': {names[part]} has no column '{column}'{hint}"
+        row = setting_rows.get(f"meta.notes.{key}")
+        problems.append(Problem(names["settings"], message, row, "value" if row else None))
 
 
 def _pair_problems(

@@ -19,8 +19,16 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
 
 from model.errors import InputError, Problem
+from model.explanation import (
+    compact_balance,
+    data_line,
+    data_notes,
+    firmness_assumption,
+    firmness_line,
+    verdict,
+)
 from model.folders import is_result_folder, replace_folder
-from model.lang import percent, text
+from model.lang import chance, percent, text
 from model.reading import csv_text, unescaped
 from model.result import (
     DEAL_COLUMNS,
@@ -101,6 +109,7 @@ def read_result(folder: Path) -> Result:
     }
     if not problems:
         _references(tables, folder, problems)
+        _explained_codes(summary, set(tables["municipalities"]["code"]), folder, problems)
     if problems:
         raise InputError(problems)
     return Result(summary=summary, **tables)
@@ -133,6 +142,24 @@ def _references(tables: dict[str, pd.DataFrame], folder: Path, problems: list[Pr
                 if code not in codes and not (column == "volunteer" and code == ""):
                     message = f"'{code}' is not a code in municipalities.csv"
                     problems.append(Problem(str(folder / f"{name}.csv"), message, row, column))
+
+
+def _explained_codes(summary: dict, codes: set[str], folder: Path, problems: list[Problem]) -> None:
+    """Every municipality that summary.json's `explanation` names is in municipalities.csv."""
+    explained = summary.get("explanation", {})
+    named = {
+        "explanation.surplus": explained.get("surplus", {}),
+        "explanation.probability.municipalities": explained.get("probability", {}).get(
+            "municipalities", {}
+        ),
+    }
+    for field, values in named.items():
+        for code in values:
+            if code not in codes:
+                message = (
+                    f"field '{field}' names '{code}', which is not a code in municipalities.csv"
+                )
+                problems.append(Problem(str(folder / "summary.json"), message))
 
 
 def _file_text(path: Path, problems: list[Problem]) -> str | None:
@@ -272,6 +299,39 @@ class _Solver(_Open):
     gap: Number | None
 
 
+Chance = Annotated[float, Strict(), Field(ge=0, le=1)]
+"""A probability: a JSON number from 0 to 1."""
+Places = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
+"""A JSON number of places, 0 or more."""
+
+
+class _Data(_Open):
+    illustrative: Annotated[bool, Strict()] | None = None
+    source: Annotated[str, Strict()] = ""
+    notes: dict[str, Annotated[str, Strict()]] = {}
+
+
+class _Odds(_Open):
+    passes: Chance | None = Field(alias="pass")
+    expected_shortfall: Places | None
+
+
+class _Probability(_Open):
+    province: Chance | None = None
+    expected_shortfall: Places | None = None
+    provinces: dict[str, _Odds] = {}
+    municipalities: dict[str, Chance | None] = {}
+
+
+class _Explanation(_Open):
+    """summary.json `explanation` (docs/cli.md): the keys model/explanation.py writes, checked
+    when present; others (model/diagnosis.py) are kept."""
+
+    data: _Data | None = None
+    surplus: dict[str, Places] = {}
+    probability: _Probability | None = None
+
+
 class _Summary(_Open):
     """What a summary.json must hold (docs/cli.md, "summary.json" and "Reading a result back")."""
 
@@ -288,6 +348,7 @@ class _Summary(_Open):
     stages: dict[StageName, _Stage] = {}
     settings: dict[str, Any] = {}
     scenarios: list[Annotated[str, Strict()]] = []
+    explanation: _Explanation = _Explanation()
 
 
 JSON_TYPES = {
@@ -378,8 +439,9 @@ def package_lines(result: Result) -> list[str]:
     lines = ["", f"## {text(lang, 'report.test')}", ""]
     for province, p in s["provinces"].items():
         lines.append("- " + text(lang, "report.test_line", province=province, **p))
-        ok = p["short_rec"] == 0 and p["short_amv"] == 0
-        lines.append("  " + text(lang, "report.test_ok" if ok else "report.test_short"))
+        lines.append("  " + verdict(result, province, lang))
+        firmness = firmness_line(s, province, lang)
+        lines += ["  " + firmness] if firmness else []
     lines += ["", f"## {text(lang, 'report.stages')}", ""]
     stage_rows = pd.DataFrame(
         [
@@ -406,7 +468,9 @@ def markdown(result: Result) -> str:
     """report.md: the package in prose and tables, for a person."""
     lang = result.lang
     s = result.summary
-    lines = [f"# {text(lang, 'report.title', name=s['instance'])}", ""]
+    lines = [f"# {text(lang, 'report.title', name=s['instance'])}", "", data_line(s, lang), ""]
+    lines += [f"- {note}" for note in data_notes(s, lang)]
+    lines += [""] if data_notes(s, lang) else []
     lines.append(
         text(
             lang,
@@ -433,6 +497,15 @@ def markdown(result: Result) -> str:
             )
         )
     )
+    lines += ["", f"## {text(lang, 'report.balance')}", "", text(lang, "report.balance_note"), ""]
+    balance = compact_balance(result, lang)
+    balance["covered_chance"] = [chance(lang, p) for p in balance["covered_chance"]]
+    lines.append(markdown_table(balance.rename(columns=lambda c: text(lang, f"col.{c}"))))
+    firmness = [firmness_line(s, province, lang) for province in s["provinces"]]
+    if any(firmness):
+        lines += ["", f"## {text(lang, 'report.firmness')}", ""]
+        lines += [f"- {line}" for line in firmness if line]
+        lines += ["", firmness_assumption(s, lang)]
     sites = result.sites
     new = sites[(sites["open"].astype(str) == "True") & (sites["status"].isin(["planned", "idea"]))]
     lines += ["", f"## {text(lang, 'report.sites')}", ""]

@@ -120,6 +120,17 @@ class StatusWeight(_Strict):
     idea: Share = 1.0
 
 
+class Realisation(_Strict):
+    """Probability that a site of each status is realised (0 to 1), for the chance that the plan
+    holds when soft sites fall through. The defaults are illustrative, not measured: a PRT sets
+    its own, and sites.csv may give a site its own (`realisation`)."""
+
+    existing: Share = 1.0
+    decided: Share = 0.95
+    planned: Share = 0.7
+    idea: Share = 0.4
+
+
 class Rules(_Strict):
     exchange_scope: Literal["province", "region", "none"] = "province"
     transferable: tuple[Component, ...] = COMPONENTS
@@ -133,6 +144,8 @@ class Rules(_Strict):
     max_distance_km: Amount = 0.0
     """No deal between municipalities farther apart than this (centroids); 0 = no limit."""
     status_weight: StatusWeight = StatusWeight()
+    realisation: Realisation = Realisation()
+    """How likely a site of each status is to be realised (model/explanation.py, "How firm")."""
 
 
 class SizeRule(_Strict):
@@ -168,23 +181,63 @@ class Objective(_Strict):
         return self
 
 
+MAX_TEXT = 2000
+"""Longest free text of `[meta]` (a source, a note): a paragraph, not a document."""
+TABLES = ("municipalities", "sites", "deals")
+"""The tables of an instance a note of `[meta.notes]` may be about."""
+
+
+def _text(value: Any) -> Any:
+    """Text without control characters (no workbook can store them)."""
+    if isinstance(value, str) and CONTROL.search(value):
+        raise ValueError(f"holds a control character: {value!r}")
+    return value
+
+
+def _paragraph(value: Any) -> Any:
+    """Free text of at most MAX_TEXT characters, without control characters."""
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        raise ValueError(f"expected at most {MAX_TEXT:,} characters, got {len(value):,}")
+    return _text(value)
+
+
+Text = Annotated[str, BeforeValidator(_paragraph)]
+"""Free text of at most MAX_TEXT characters, without control characters."""
+
+
+class Meta(_Strict):
+    """Which numbers of the instance are real and which are illustrative, shown on the first
+    screen of every report. `illustrative` None means the instance does not say."""
+
+    source: Text = ""
+    illustrative: Flag | None = None
+    notes: dict[str, Text] = {}
+    """Per column: "sites.max_places" -> where its numbers come from."""
+
+    @field_validator("notes")
+    @classmethod
+    def _about_a_column(cls, notes: dict[str, str]) -> dict[str, str]:
+        for key in notes:
+            table, _, column = key.partition(".")
+            if table not in TABLES or not column.strip() or CONTROL.search(key):
+                raise ValueError(
+                    f"a note is about a column, written table.column with table one of "
+                    f'{", ".join(TABLES)} (e.g. "sites.max_places"), got {key!r}'
+                )
+        return notes
+
+
 class Settings(_Strict):
     """The effective settings of an instance, defaults filled in."""
 
-    name: str = Field(min_length=1)
+    name: Annotated[str, BeforeValidator(_text), Field(min_length=1)]
     reference_date: dt.date
     forecast: Forecast = Forecast()
     weights: Weights = Weights()
     rules: Rules = Rules()
     site_kinds: SiteKinds = SiteKinds()
     objective: Objective = Objective()
-
-    @field_validator("name")
-    @classmethod
-    def _printable(cls, name: str) -> str:
-        if CONTROL.search(name):
-            raise ValueError(f"holds a control character: {name!r}")
-        return name
+    meta: Meta = Meta()
 
     @field_validator("reference_date")
     @classmethod

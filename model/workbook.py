@@ -1,7 +1,8 @@
 """report.xlsx: the package as sheets an analyst can check and annotate before the bestuurlijk overleg.
 
-Sheets (names in model/lang.py): summary, municipalities, sites, exchange, settings, and for a
-compare folder a comparison. Text that starts like a formula (=, +, -, @) is stored as text.
+Sheets (names in model/lang.py): summary, municipalities, balance, sites, exchange, settings, and
+for a compare folder a comparison. The summary's first lines say whether the numbers are real or
+illustrative. Text that starts like a formula (=, +, -, @) is stored as text.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from model.explanation import BALANCE_COLUMNS, data_line, firmness_assumption
 from model.lang import Percent, text
 from model.presentation import (
     MUNICIPALITY_COLUMNS,
     Package,
+    balance_frame,
     changed_cells,
     comparison_frame,
     comparison_note,
@@ -55,6 +58,7 @@ HEADER_FONT = Font(bold=True, color="FFFFFF")
 UNMET_FILL = PatternFill("solid", fgColor="FFC7CE")
 UNMET_FONT = Font(bold=True, color="9C0006")
 TITLE_FONT = Font(bold=True, size=16)
+DATA_FONT = Font(bold=True, size=12)
 HEADING_FONT = Font(bold=True, size=13)
 CHANGED_FONT = Font(bold=True)
 MAX_WIDTH = 70
@@ -143,9 +147,10 @@ def new_sheet(wb: Workbook, lang: str, key: str, freeze: str) -> Worksheet:
 
 def summary_sheet(wb: Workbook, result: Result, lang: str) -> None:
     """Provincial test, firm versus soft, stage values, weights and rules."""
-    ws = new_sheet(wb, lang, "summary", "A3")
+    ws = new_sheet(wb, lang, "summary", "A4")
     put(ws, 1, 1, text(lang, "report.title", name=result.summary["instance"])).font = TITLE_FONT
-    put(ws, 2, 1, status_line(result, lang))
+    put(ws, 2, 1, data_line(result.summary, lang)).font = DATA_FONT
+    put(ws, 3, 1, status_line(result, lang))
     sections = [
         ("report.test", "test", province_frame(result, lang)),
         ("report.firm_soft", "firm_soft", status_frame(result, lang)),
@@ -153,12 +158,13 @@ def summary_sheet(wb: Workbook, result: Result, lang: str) -> None:
         ("report.stages", "stages", stage_frame(result, lang)),
         ("report.weights_rules", "rules", setting_frame(result, lang, ("weights", "rules"))),
     ]
+    notes = {"costs": [cost_note(result, lang)], "test": firmness_notes(result, lang)}
     row = 4
     for label, name, frame in sections:
         row = write_table(ws, heading(ws, row, text(lang, label)), frame, name, "–")
-        if name == "costs":
-            put(ws, row - 1, 1, cost_note(result, lang))
-            row += 1
+        for note in notes.get(name, []):
+            put(ws, row, 1, note)
+            row += 2
     fit_columns(ws, from_row=4)
 
 
@@ -174,6 +180,27 @@ def municipality_sheet(wb: Workbook, result: Result, lang: str) -> None:
             if value > 0:
                 cell = ws.cell(row=i, column=j)
                 cell.fill, cell.font = UNMET_FILL, UNMET_FONT
+    fit_columns(ws)
+
+
+def firmness_notes(result: Result, lang: str) -> list[str]:
+    """Under the provincial test: what its chance assumes, when the result has one."""
+    odds = result.summary.get("explanation", {}).get("probability")
+    return [firmness_assumption(result.summary, lang)] if odds else []
+
+
+def balances_sheet(wb: Workbook, result: Result, lang: str) -> None:
+    """Per municipality its balance: task per component, what it hands over to whom and takes
+    over from whom, net value, voluntary part, places firm and soft, unmet (highlighted), and
+    the chance that it is covered."""
+    ws = new_sheet(wb, lang, "balance", "C2")
+    frame = balance_frame(result, lang)
+    write_table(ws, 1, frame, "balance", "–")
+    j = BALANCE_COLUMNS.index("unmet") + 1
+    for i, value in enumerate(frame.iloc[:, j - 1], start=2):
+        if value > 0:
+            cell = ws.cell(row=i, column=j)
+            cell.fill, cell.font = UNMET_FILL, UNMET_FONT
     fit_columns(ws)
 
 
@@ -233,7 +260,7 @@ def workbook(package: Package, lang: str) -> Workbook:
     result = package.result
     summary_sheet(wb, result, lang)
     comparison_sheets(wb, package, lang)
-    for sheet in (municipality_sheet, sites_sheet, exchange_sheet, settings_sheet):
+    for sheet in (municipality_sheet, balances_sheet, sites_sheet, exchange_sheet, settings_sheet):
         sheet(wb, result, lang)
     return wb
 

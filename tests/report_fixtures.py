@@ -10,6 +10,7 @@ import pandas as pd
 
 from builders import make_instance, municipality, site
 from model.costs import with_site_details
+from model.explanation import with_explanation
 from model.fallback import fallback
 from model.instance import Instance
 from model.report import write_result
@@ -50,7 +51,8 @@ def meeting_instance() -> Instance:
 def meeting_result(lang: str = "nl") -> Result:
     """The meeting instance solved (see meeting_instance for the optimum worked out by hand)."""
     instance = meeting_instance()
-    return with_site_details(build_result(instance, solve(instance), lang=lang), instance)
+    result = with_site_details(build_result(instance, solve(instance), lang=lang), instance)
+    return with_explanation(result, instance)
 
 
 def result_folder(path: Path, result: Result | None = None) -> Path:

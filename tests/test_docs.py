@@ -21,7 +21,7 @@ import pytest
 from model.costs import SITE_DETAILS
 from model.fallback import FALLBACK_COLUMNS
 from model.reading import indicative_table, read_raw
-from model.report import _Province, _Stage, _Summary
+from model.report import _Explanation, _Province, _Stage, _Summary
 from model.result import DEAL_COLUMNS, MUNICIPALITY_COLUMNS, SITE_COLUMNS, TRANSFER_COLUMNS
 from report_fixtures import meeting_result, result_folder
 
@@ -176,6 +176,7 @@ def test_a_written_result_folder_has_the_columns_and_keys_of_docs_cli(tmp_path: 
     assert keys_table("summary") == list(summary)
     for figures in summary["provinces"].values():
         assert keys_table("province") == list(figures)
+    assert set(summary["explanation"]) <= set(keys_table("explanation"))
     assert "sum_of_shares" in section("summary.json")
 
 
@@ -183,6 +184,7 @@ def test_the_summary_keys_of_docs_cli_are_those_read_back():
     """`read_result` knows every key docs/cli.md lists, and requires none that it does not."""
     assert set(keys_table("summary")) == set(_Summary.model_fields)
     assert set(_Province.model_fields) <= set(keys_table("province"))
+    assert set(_Explanation.model_fields) <= set(keys_table("explanation"))
     assert set(_Stage.model_fields) <= set(re.findall(r"`(\w+)`", section("summary.json")))
 
 

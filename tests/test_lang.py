@@ -23,6 +23,7 @@ FAMILIES = {
     "sheet": (
         "summary",
         "municipalities",
+        "balance",
         "sites",
         "exchange",
         "settings",

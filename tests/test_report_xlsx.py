@@ -30,7 +30,14 @@ def rows(ws, header_row: int = 1) -> list[dict]:
 
 
 def test_the_sheets_in_dutch(book):
-    assert book.sheetnames == ["Samenvatting", "Gemeenten", "Locaties", "Uitruil", "Instellingen"]
+    assert book.sheetnames == [
+        "Samenvatting",
+        "Gemeenten",
+        "Balans",
+        "Locaties",
+        "Uitruil",
+        "Instellingen",
+    ]
 
 
 def test_every_sheet_is_frozen_and_every_table_has_its_filter_buttons(book):
@@ -120,8 +127,8 @@ def test_text_that_looks_like_a_formula_stays_text(book):
 def test_english_sheet_names_come_from_the_language_table(tmp_path):
     path = tmp_path / "report.xlsx"
     write_workbook(Package(meeting_result()), path, "en")
-    names = [text("en", f"sheet.{k}") for k in ("summary", "municipalities", "sites")]
-    assert load_workbook(path).sheetnames[:3] == names
+    names = [text("en", f"sheet.{k}") for k in ("summary", "municipalities", "balance", "sites")]
+    assert load_workbook(path).sheetnames[:4] == names
 
 
 def test_compare_folder_puts_runs_side_by_side(tmp_path):

@@ -84,8 +84,8 @@ def test_a_formula_without_a_computed_value_is_refused(tmp_path):
         workbook["settings"].append(["weights.housing", "=1/2"])
 
     lines = errors(run("validate", edited(toy_workbook(tmp_path), formulas)))
-    assert lines[0] == (
-        "error: toy.xlsx [settings], row 5, column 'value': the formula =1/2 has no computed "
+    assert lines[0] == (  # row 7: below the header and the toy's five settings
+        "error: toy.xlsx [settings], row 7, column 'value': the formula =1/2 has no computed "
         "value (a program wrote it, Excel never calculated it): open and save the workbook in "
         "Excel, or type the value"
     )
@@ -121,7 +121,7 @@ def test_a_flag_is_no_number_in_a_table_or_a_setting(tmp_path):
         workbook["settings"].append(["rules.max_deals_per_municipality", True])
 
     lines = errors(run("validate", edited(toy_workbook(tmp_path), flags)))
-    assert any("[settings], row 5, column 'value'" in line and "got true" in line for line in lines)
+    assert any("[settings], row 7, column 'value'" in line and "got true" in line for line in lines)
     assert any("[sites], row 2, column 'min_places'" in line for line in lines)
 
 

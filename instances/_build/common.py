@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import random
 import sys
 from collections.abc import Iterable, Sequence
@@ -193,6 +194,29 @@ def site_cost(kind: str, rng: random.Random) -> int:
 def template(name: str) -> str:
     """A README template from `templates/`, to be filled with str.format."""
     return (BUILD / "templates" / name).read_text(encoding="utf-8")
+
+
+def dutch(n: int) -> str:
+    """A whole number as Dutch readers write it: 6.325."""
+    return f"{n:,}".replace(",", ".")
+
+
+def meta_toml(source: str, notes: dict[str, str] | None = None) -> str:
+    """The `[meta]` table of an instance.toml (docs/instance-format.md): the shipped instances are
+    all illustrative; `source` says what is real, `notes` say it per column ("sites.max_places")."""
+    lines = [
+        "",
+        "[meta]",
+        "illustrative = true",
+        f"source = {json.dumps(source, ensure_ascii=False)}",
+    ]
+    if notes:
+        lines += ["", "[meta.notes]"]
+        lines += [
+            f"{json.dumps(key)} = {json.dumps(note, ensure_ascii=False)}"
+            for key, note in notes.items()
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def _cell(value: object) -> str:

@@ -30,6 +30,7 @@ from common import (
     all_municipalities,
     apportion,
     by_population,
+    meta_toml,
     national_keys,
     read_csv,
     site_cost,
@@ -335,7 +336,16 @@ reference_date = {REFERENCE_DATE.isoformat()}  # realisation deadline of cycle 1
 
 [rules]
 exchange_scope = "province"  # the binding unit of the Spreidingswet
-"""
+""" + meta_toml(
+    "Schaalinstantie voor metingen, niet het plan van een provincie of gemeente. Echt: de "
+    "gemeenten, hun inwoners en de twaalf provinciale opgaven; de opgave van elke gemeente is "
+    "daaruit verdeeld naar inwoners. Locaties, de opgave voor Oekraïense ontheemden en de "
+    "bereidheid tot uitruil zijn gegenereerd (illustratief). Herkomst: README.md van de instantie.",
+    {
+        "municipalities.reception_task": "de provinciale opgave verdeeld naar inwoners",
+        "sites.max_places": "gegenereerd",
+    },
+)
 
 
 def published_comparison(ms: list[dict]) -> list[dict[str, object]]:

@@ -25,6 +25,8 @@ from common import (
     Municipality,
     apportion,
     by_population,
+    dutch,
+    meta_toml,
     national_keys,
     read_csv,
     site_cost,
@@ -80,6 +82,33 @@ amv = {AMV}
 [rules]
 exchange_scope = "region"  # Overijssel 2024: exchange at the tables IJsselland and Twente
 """
+
+
+def instance_toml() -> str:
+    """instance.toml: the settings above and `[meta]`, which says on the first screen of every
+    report which numbers are real (the published tasks) and which are estimates or invented."""
+    published = published_tasks()
+    names = [m.name for m, _ in municipalities() if m.code in published]
+    estimated = len(municipalities()) - len(names)
+    source = (
+        f"Echt: de opgave van de provincie ({dutch(OPGAVE)} plekken, waarvan {AMV} amv) en de "
+        f"gepubliceerde opgave van {len(names)} gemeenten. De opgave van de andere {estimated} "
+        "gemeenten is geschat naar inwoners (ongeveer ±25 %). Locaties, de opgave voor "
+        "Oekraïense ontheemden en de bereidheid tot uitruil zijn illustratief. Herkomst van elk "
+        "getal: README.md van de instantie."
+    )
+    notes = {
+        "municipalities.reception_task": (
+            f"gepubliceerd voor {', '.join(names[:-1])} en {names[-1]}; voor de andere "
+            f"{estimated} gemeenten geschat naar inwoners (ongeveer ±25 %)"
+        ),
+        "municipalities.ukraine_task": "illustratief: naar inwoners uit landelijk 90.000 plekken",
+        "municipalities.willing_extra": (
+            "illustratief, net als housing_extra_max, ukraine_extra_max en max_site_size"
+        ),
+        "sites.max_places": "illustratief: ontworpen naar wat bekend is van het plan van 1 nov 2024",
+    }
+    return INSTANCE_TOML + meta_toml(source, notes)
 
 
 def municipalities() -> list[tuple[Municipality, str]]:
@@ -151,7 +180,7 @@ def build() -> None:
         for r in site_design()
     ]
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "instance.toml").write_text(INSTANCE_TOML, encoding="utf-8")
+    (OUT / "instance.toml").write_text(instance_toml(), encoding="utf-8")
     write_csv(OUT / "municipalities.csv", MUNICIPALITY_COLUMNS, municipality_rows())
     write_sites(OUT / "sites.csv", "OV", sites, width=2)
     (OUT / "README.md").write_text(readme(load(OUT)), encoding="utf-8")

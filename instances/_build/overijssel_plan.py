@@ -49,6 +49,8 @@ from common import (
     MUNICIPALITY_COLUMNS,
     ROOT,
     Site,
+    dutch,
+    meta_toml,
     site_cost,
     site_from_row,
     template,
@@ -89,7 +91,14 @@ amv = {AMV}  # real
 
 [rules]
 exchange_scope = "region"  # real: the plan was made at the tables IJsselland and Twente
-"""
+""" + meta_toml(
+    "Opgaven als overijssel-2024: echt waar gepubliceerd, voor de andere gemeenten geschat naar "
+    "inwoners. Locaties illustratief, maar zo gekozen dat de totalen gelijk zijn aan het echte "
+    f"plan van 1 november 2024: {dutch(PLAN.firm)} harde plekken, {dutch(PLAN.with_soft)} met "
+    f"intenties, {PLAN.amv} amv-plekken, Twente {dutch(PLAN.twente_short)} plekken tekort. "
+    "Herkomst van elk getal: README.md van de instantie.",
+    {"sites.max_places": "illustratief, geijkt op de totalen van het echte plan"},
+)
 
 SCENARIOS = {
     "no-exchange.toml": """\
