@@ -39,6 +39,8 @@ STAGE_TOLERANCE = 1e-6
 """Relative slack on earlier stages' optima (docs/model.md, "Objective")."""
 SHARE_TOLERANCE = 1e-9
 """Slack on the fairness rules, whose values are fractions and not whole numbers."""
+CLAIM_TOLERANCE = 1e-6
+"""How far a solution's own value may lie above HiGHS's figure for it (feasibility tolerances)."""
 METHODS = ("strong", "plain")
 DEALS_FILE = "deals.csv"
 
@@ -91,10 +93,7 @@ class StageModel:
         When they disagree the stage is solved again without the start, then without presolve,
         and a value the solution does not have is never reported.
         """
-        integral = name not in ("fairness", "shares") and (
-            name not in ("shortfall", "unmet") or self.d.integral()
-        )
-        abs_gap = 0.999 if integral else 1e-9
+        abs_gap = 0.999 if integral(self.d, name) else 1e-9
         deadline = time.perf_counter() + time_limit
         claimed = worth = math.nan
         for warm, presolve in ((start, True), (None, True), (None, False)):
@@ -109,8 +108,7 @@ class StageModel:
                 return Attempt(answer.status, None, math.inf, answer.bound)
             decision = self.hm.decision(answer.values)
             worth, claimed = self.evaluate(decision)[1][name], answer.objective
-            tolerance = SHARE_TOLERANCE if name in ("fairness", "shares") else STAGE_TOLERANCE
-            if worth <= stage_bound(claimed, max(tolerance, 1e-7)):
+            if worth <= stage_bound(claimed, CLAIM_TOLERANCE):
                 return Attempt(answer.status, decision, worth, answer.bound)
         raise RuntimeError(
             f"{self.d.province}, stage {name}: HiGHS reports {claimed} but its solution is "
@@ -126,6 +124,29 @@ def locked_deals_problem(d: ProvinceData, pairs: list | None = None) -> Problem:
         f"{d.province}: the required deals {listed} cannot all be made (with the other rules, "
         "no exchange between them balances); drop a lock or change the rules",
     )
+
+
+def integral(d: ProvinceData, name: str) -> bool:
+    """Are the stage's values whole numbers? (Not the fairness rules; shortfall and unmet only
+    when counted places are whole.)"""
+    if name in SHARE_STAGES:
+        return False
+    return name not in ("shortfall", "unmet") or d.integral()
+
+
+def proven(d: ProvinceData, name: str, value: float, bound: float | None, status: str) -> bool:
+    """Is `value` shown optimal by a lower `bound` (and HiGHS's `status`)?
+
+    Whole-number stages: no whole number lies between the bound and the value. The fairness
+    rules: HiGHS proved its optimum, or the bound is within the accuracy of its arithmetic.
+    """
+    if bound is None:
+        return name in SHARE_STAGES and status == "optimal"
+    if integral(d, name):
+        return value <= math.ceil(bound - 1e-6) + 1e-6
+    if name in SHARE_STAGES:
+        return status == "optimal" or value <= bound + CLAIM_TOLERANCE
+    return value <= stage_bound(bound)
 
 
 def unmet_per_municipality(d: ProvinceData, largest_share: float) -> dict[str, float]:
@@ -253,11 +274,8 @@ class ProvinceRun:
                 if values[name] <= before or not self._feasible(self.decision):
                     self.decision = candidate
                 value = self.evaluate(self.decision)[1][name]
-                proven = attempt.bound is not None and value <= stage_bound(
-                    attempt.bound, tolerance
-                )
-                status = Status.OPTIMAL if proven else Status.TIME_LIMIT
-                return value, attempt.bound, status
+                done = proven(self.d, name, value, attempt.bound, attempt.status)
+                return value, attempt.bound, Status.OPTIMAL if done else Status.TIME_LIMIT
         return before, attempt.bound, Status.TIME_LIMIT
 
     def _feasible(self, decision: dict[str, dict]) -> bool:
@@ -283,11 +301,8 @@ class ProvinceRun:
         value = self.evaluate(self.decision)[1][name]
         bounds = [b for b in (attempt.bound, floor) if b is not None]
         bound = max(bounds) if bounds else None
-        tolerance = SHARE_TOLERANCE if name in SHARE_STAGES else STAGE_TOLERANCE
-        proven = bound is not None and value <= stage_bound(bound, tolerance)
-        if name in SHARE_STAGES and attempt.status == "optimal":
-            proven = True
-        return value, bound, Status.OPTIMAL if proven else Status.TIME_LIMIT
+        done = proven(self.d, name, value, bound, attempt.status)
+        return value, bound, Status.OPTIMAL if done else Status.TIME_LIMIT
 
     def _bound_net_changes(self) -> None:
         """Range of every net change on the pool with all earlier optima kept (LP: valid bounds).
