@@ -49,7 +49,7 @@ def quiet_highs() -> highspy.Highs:
 class Answer:
     """What HiGHS said about one solve."""
 
-    status: str  # "optimal" | "time_limit" | "infeasible"
+    status: str  # "optimal" | "time_limit" | "infeasible" | "error: ..." (HiGHS's own words)
     values: np.ndarray | None
     objective: float | None
     bound: float | None
@@ -196,7 +196,7 @@ class HighsModel:
             return Answer("time_limit", values, info.objective_function_value, bound)
         if status == highspy.HighsModelStatus.kInfeasible:
             return Answer("infeasible", None, None, None)
-        raise RuntimeError(f"HiGHS ended with {self.highs.modelStatusToString(status)}: a bug")
+        return Answer(f"error: {self.highs.modelStatusToString(status)}", None, None, None)
 
     def columns(self, component: str) -> np.ndarray:
         """Column numbers of every variable of an indexed component (e.g. "q", "deal")."""

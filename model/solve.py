@@ -90,12 +90,14 @@ class StageModel:
     def solve(self, name: str, start: np.ndarray | None, time_limit: float) -> Attempt:
         """Minimise a stage; the answer's own value is checked against HiGHS's figure.
 
-        When they disagree the stage is solved again without the start, then without presolve,
-        and a value the solution does not have is never reported.
+        When they disagree, or HiGHS reports a numerical failure, the stage is solved again
+        without the start, then without presolve, and a value the solution does not have is never
+        reported.
         """
         abs_gap = 0.999 if integral(self.d, name) else 1e-9
         deadline = time.perf_counter() + time_limit
         claimed = worth = math.nan
+        trouble = ""
         for warm, presolve in ((start, True), (None, True), (None, False)):
             answer = self.hm.minimise(
                 self.model.stage[name], warm, deadline - time.perf_counter(), abs_gap, presolve
@@ -104,6 +106,9 @@ class StageModel:
                 if self.d.required:
                     raise InputError(locked_deals_problem(self.d))
                 raise RuntimeError(f"{self.d.province}: stage {name} is infeasible: a bug")
+            if answer.status.startswith("error"):
+                trouble = answer.status
+                continue
             if answer.values is None:
                 return Attempt(answer.status, None, math.inf, answer.bound)
             decision = self.hm.decision(answer.values)
@@ -112,7 +117,7 @@ class StageModel:
                 return Attempt(answer.status, decision, worth, answer.bound)
         raise RuntimeError(
             f"{self.d.province}, stage {name}: HiGHS reports {claimed} but its solution is "
-            f"worth {worth}, also without start and presolve"
+            f"worth {worth} ({trouble or 'no error'}), also without start and presolve"
         )
 
 
