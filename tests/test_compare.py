@@ -286,7 +286,7 @@ RULE_STEMS = ["balance-per-municipality", "pass-through-allowed", "neighbours-on
 RULE_TITLES = ["Balans per gemeente", "Doorgeven toegestaan", "Alleen buren (max. 25 km)"]
 RULE_STAGES = ("shortfall", "unmet", "fairness", "firm")
 """The stages before `deals`: each takes well under a second on Overijssel, so every run proves
-them optimal within its 20 seconds, and the model's guarantees below apply to them."""
+them optimal within its 8 seconds, and the model's guarantees below apply to them."""
 
 
 @pytest.fixture(scope="module")
@@ -296,7 +296,7 @@ def rules_compare(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("rules") / "out"
     scenarios = [OVERIJSSEL / "scenarios" / f"{stem}.toml" for stem in RULE_STEMS]
     args = [a for s in scenarios for a in ("--scenario", s)]
-    result = run("compare", OVERIJSSEL, *args, "--time-limit", 20, "--jobs", 1, "--out", out)
+    result = run("compare", OVERIJSSEL, *args, "--time-limit", 8, "--jobs", 1, "--out", out)
     assert result.exit_code == 0, result.output
     return out
 
