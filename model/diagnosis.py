@@ -43,8 +43,9 @@ from model.formulation import (
     load_decision,
     province_data,
 )
-from model.highs import INFINITY, HighsModel
+from model.highs import INFINITY, HighsModel, Prices
 from model.instance import Instance
+from model.outcome import Status
 from model.result import Result, municipality_table, site_table, tidy, transfer_table
 from model.settings import COMPONENTS
 from model.solve import solve
@@ -54,6 +55,13 @@ NEW_SITE_KINDS = ("municipal", "regular", "amv")
 (the smallest step), a regular azc (for large gaps), an amv site for AMV places (docs/model.md,
 "What would close it")."""
 TOLERANCE = 1e-6
+SHARES = 4
+"""A municipality's reasons, or one closing solve, may use this many equal shares of the time
+left (most need far less, and what they leave goes to those after them)."""
+REASONS_SHARE = 0.25
+"""Share of the time limit for the reasons."""
+DEPENDENCE_SHARE = 1 / 3
+"""Share of the time left after the reasons for the dependence; the closing solves get the rest."""
 TIE_BREAK = 1e-4
 """Share of the cheapest unit cost that each change adds, twice for a change of another
 municipality or at an AMV site: among the cheapest alternatives the one with the fewest changes,
@@ -327,16 +335,20 @@ class Reasons:
                 members.setdefault(("task", i, k), ([], []))[1].append(column)
         return members
 
-    def run(self, short: list[str], deadline: float) -> dict[str, list[Limit]]:
-        """The priced limits of each municipality in `short` (those the time allows)."""
+    def run(self, short: list[str], deadline: float, left: int) -> dict[str, list[Limit]]:
+        """The priced limits of each municipality in `short`, as far as the time allows: each
+        may use SHARES equal shares of the time left, shared by the `left` municipalities still
+        to explain (these and those of the provinces after this one)."""
         out: dict[str, list[Limit]] = {}
         with self.hm.relaxed(), self.hm.fixed(self.fixed, self.values):
-            for m in short:
-                if time.perf_counter() >= deadline:
+            for number, m in enumerate(short):
+                now = time.perf_counter()
+                if now >= deadline:
                     break
+                until = min(deadline, now + SHARES * (deadline - now) / (left - number))
                 self.hm.set_row_upper(self.caps[m], INFINITY)
                 try:
-                    out[m] = self._limits(m, deadline)
+                    out[m] = self._limits(m, until)
                 finally:
                     self.hm.set_row_upper(self.caps[m], self.unmet[m])
         return out
@@ -347,7 +359,7 @@ class Reasons:
         return answer.objective if answer.status == "optimal" else None
 
     def _limits(self, m: str, deadline: float) -> list[Limit]:
-        """The LP of m; every limit with a dual, and m's own, raised by one unit in turn.
+        """The LP of m; every limit with a dual, and m's own, priced one by one (`_value`).
 
         The limits worth something alone are the reasons; when none is, the limits with a dual
         are (each worth 0 alone: they bind only together, docs/model.md "Why short").
@@ -365,34 +377,40 @@ class Reasons:
 
         binding = {key for key, (rs, cs) in self.members.items() if dual(rs, cs)}
         own = {key for key in self.members if key[1] == m and key[0] in ("places", "room")}
-        gains: dict[tuple, float] = {}
-        for key in sorted(binding | own, key=str):
-            rs, cs = self.members[key]
-            with self.hm.loosened(rs, cs, 1.0):
-                after = self._minimise(m, deadline)
-            if after is not None:
-                gains[key] = max(0.0, base - after)
-        worth = [key for key, gain in gains.items() if gain > TOLERANCE]
-        chosen = worth or [key for key in gains if key in binding]
-        limits = [
-            self._limit(m, key, gains[key], self._up_to(key, gains[key], prices)) for key in chosen
-        ]
+        values: dict[tuple, tuple[float, int | None]] = {}
+        for key in sorted(own, key=str) + sorted(binding - own, key=str):
+            if time.perf_counter() >= deadline:
+                break
+            value = self._value(m, key, base, prices, deadline)
+            if value is not None:
+                values[key] = value
+        worth = [key for key, (gain, _) in values.items() if gain > TOLERANCE]
+        chosen = worth or [key for key in values if key in binding]
+        limits = [self._limit(m, key, *values[key]) for key in chosen]
         return [limit for limit in limits if limit is not None]
 
-    def _up_to(self, key: tuple, gain: float, prices) -> int | None:
-        """Whole units the value holds for at least (HiGHS's ranging), when one bound carries
-        the dual and it equals the value; else None."""
+    def _value(
+        self, m: str, key: tuple, base: float, prices: Prices, deadline: float
+    ) -> tuple[float, int | None] | None:
+        """What one unit more of a limit is worth, and for how many units at least (or None).
+
+        A limit of one row or bound whose dual HiGHS's ranging says holds for a whole unit is
+        worth its dual: the basis stays optimal, so that is exact. Otherwise (several rows, a
+        degenerate basis, no dual) the limit is raised by one unit and the LP solved again.
+        None when the time is up.
+        """
         rs, cs = self.members[key]
         rows = len(prices.row_dual)
-        duals = [(r, prices.row_dual[r]) for r in rs] + [(rows + c, prices.col_dual[c]) for c in cs]
-        priced = [(n, value) for n, value in duals if abs(value) > TOLERANCE]
-        if gain <= TOLERANCE or len(priced) != 1 or abs(abs(priced[0][1]) - gain) > TOLERANCE:
-            return None
-        n = priced[0][0]
-        ranged = prices.row_up[n] if n < rows else prices.col_up[n - rows]
-        if not math.isfinite(ranged) or abs(ranged) >= INFINITY:
-            return None
-        return max(0, math.floor(ranged - prices.upper[n] + TOLERANCE)) or None
+        if len(rs) + len(cs) == 1:
+            n = rs[0] if rs else rows + cs[0]
+            price = abs(prices.row_dual[n] if rs else prices.col_dual[cs[0]])
+            ranged = prices.row_up[n] if rs else prices.col_up[cs[0]]
+            units = ranged - prices.upper[n]
+            if price > TOLERANCE and math.isfinite(units) and units >= 1 - TOLERANCE:
+                return price, math.floor(units + TOLERANCE) if ranged < INFINITY else None
+        with self.hm.loosened(rs, cs, 1.0):
+            after = self._minimise(m, deadline)
+        return None if after is None else (max(0.0, base - after), None)
 
     def _limit(self, m: str, key: tuple, gain: float, up_to: float | None) -> Limit | None:
         kind, owner, about = key
@@ -641,7 +659,8 @@ class Closing:
         best: tuple[float, np.ndarray] | None = None
         self.realised = {}
         for number, kind in enumerate((*CHANGES, None)):
-            seconds = (deadline - time.perf_counter()) / max(1, runs_left - number)
+            left = deadline - time.perf_counter()
+            seconds = min(left, SHARES * left / max(1, runs_left - number))
             if seconds <= 0:
                 proven = False
                 break
@@ -729,14 +748,19 @@ def dependence(
     deadline: float,
     threads: int | None,
 ) -> dict[str, float]:
-    """Per component the package trades: the unmet places when it could not be traded."""
+    """Per component the package trades: the unmet places when it could not be traded, for the
+    components whose re-solve is proven optimal before `deadline` (the others are left out)."""
     traded = [k for k in COMPONENTS if k in set(result.transfers["component"])]
     order = stages_to_unmet(list(result.summary["objective_order"]))
     out = {}
     for number, k in enumerate(traded):
+        seconds = (deadline - time.perf_counter()) / (len(traded) - number)
+        if seconds <= 0:
+            break
         changed = without(instance, k)
-        seconds = max(0.01, (deadline - time.perf_counter()) / (2 * (len(traded) - number)))
         solution = solve(changed, time_limit=seconds, threads=threads, order=order)
+        if solution.status != Status.OPTIMAL:
+            continue
         sites = site_table(changed, solution)
         table = municipality_table(changed, sites, transfer_table(solution))
         out[k] = tidy((table["unmet_rec"] + table["unmet_amv"]).sum())
@@ -765,11 +789,16 @@ def diagnose(
 ) -> Diagnosis:
     """Reasons, closing alternatives and dependence of a result of `instance` (module docstring).
 
-    `time_limit` is a budget for all of it: reasons first (LPs, quick), then the dependence
-    (half of what is left), then the closing alternatives, sharing what is left.
+    `time_limit` is a budget for all of it: the reasons may use a quarter (shared by the short
+    municipalities), the dependence a third of what is left, the closing alternatives the rest.
     """
     started = time.perf_counter()
     deadline = math.inf if time_limit is None else started + time_limit
+
+    def until(share: float) -> float:
+        """The deadline of a part that may use `share` of the time left."""
+        return time.perf_counter() + share * (deadline - time.perf_counter())
+
     say = progress or (lambda _: None)
     same_municipalities(instance, result, source)
     table = result.municipalities.set_index(result.municipalities["code"].astype(str))
@@ -785,11 +814,14 @@ def diagnose(
             provinces[province] = (d, short)
     reasons: dict[str, list[Limit]] = {}
     closing_inputs = {}
+    reasons_until = until(REASONS_SHARE)
+    short_left = sum(len(short) for _, short in provinces.values())
     for province, (d, short) in provinces.items():
         decision = package_decision(d, result, source)
         extra = max(1.0, math.ceil(sum(unmet[m] for m in d.municipalities)))
         explained = Reasons(d, decision, extra, threads, source)
-        priced = explained.run(short, deadline)
+        priced = explained.run(short, reasons_until, short_left)
+        short_left -= len(short)
         spare = spare_places(d, {m: obligation[m] for m in d.municipalities})
         for m in short:
             own = data_limits(instance, d, m, unmet_amv[m], spare)
@@ -797,7 +829,7 @@ def diagnose(
         shortfall = float(pyo.value(explained.model.stage["shortfall"]))
         closing_inputs[province] = (d, short, explained.unmet, shortfall)
         say(f"explain {province}: reasons of {len(short)} short municipalities")
-    depends = dependence(instance, result, deadline, threads)
+    depends = dependence(instance, result, until(DEPENDENCE_SHARE), threads)
     say("explain: dependence " + ", ".join(f"{k} {v:g}" for k, v in depends.items()))
     short_out: dict[str, Short] = {}
     runs_left = sum(len(short) for _, short, _, _ in closing_inputs.values()) * (1 + len(CHANGES))

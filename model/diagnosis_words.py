@@ -156,10 +156,12 @@ class Words:
         if priced:
             clauses = [self.reason(r, limits, code, not once) for r, limits in priced.items()]
             value = min(prices)
-            key = "why.value_all" if value > 0 else "why.together"
-            parts.append(
-                "; ".join(clauses) + (text(self.lang, key, value=self.number(value)) if once else "")
-            )
+            said = "; ".join(clauses)
+            if once and value > 0:
+                said += text(self.lang, "why.value_all", value=self.number(value))
+            elif once:
+                said += text(self.lang, "why.together")
+            parts.append(said)
         if others:
             clauses = "; ".join(self.reason(r, limits, code, False) for r, limits in others.items())
             parts.append(text(self.lang, "why.also", items=clauses) if priced else clauses)

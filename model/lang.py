@@ -372,7 +372,8 @@ LABELS: dict[str, dict[str, str]] = {
         "why.value_all": " (elke eenheid meer van een van deze grenzen dekt {value} plek)",
         "why.also": "Verder: {items}",
         "why.together": (
-            " (deze grenzen binden alleen samen: één eenheid meer van één ervan dekt nog {value})"
+            " (deze grenzen binden alleen samen: één eenheid meer van één ervan alleen dekt nog "
+            "geen plek)"
         ),
         "why.own_sites_full": "eigen locaties vol: {items}",
         "why.own_room_used": "eigen opgegeven ruimte om over te nemen benut: {items}",
@@ -804,7 +805,8 @@ LABELS: dict[str, dict[str, str]] = {
         "why.value_all": " (each unit more of any of these limits covers {value} place)",
         "why.also": "Also: {items}",
         "why.together": (
-            " (these limits bind only together: one unit more of one of them alone covers {value})"
+            " (these limits bind only together: one unit more of any one of them alone covers no "
+            "place yet)"
         ),
         "why.own_sites_full": "own sites full: {items}",
         "why.own_room_used": "own declared room to take over used up: {items}",

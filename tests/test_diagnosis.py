@@ -10,6 +10,8 @@ import pytest
 
 from builders import make_instance, municipality, site
 from model.diagnosis import Diagnosis, attach_diagnosis, diagnose, explanation_json
+from model.diagnosis_words import why_short_lines
+from model.errors import InputError
 from model.instance import Instance
 from model.result import Result, build_result
 from model.solve import solve
@@ -100,7 +102,6 @@ def test_dependence_is_the_unmet_places_without_each_traded_component():
 
 def test_costs_of_the_instance_order_the_options():
     """With [explain] cost_willing = 0.5, B volunteering 10 (5) is cheaper than 10 places (10)."""
-    result, _ = volunteer_case()
     instance = make_instance(
         [
             municipality("GM0001", 100, name="A"),
@@ -268,9 +269,24 @@ def test_the_explanation_joins_other_keys_of_summary_explanation():
 
 
 def test_a_result_of_another_instance_is_refused():
-    from model.errors import InputError
-
     result, _ = volunteer_case()
     other = make_instance([municipality("GM0001", 99), municipality("GM0002", 50)])
     with pytest.raises(InputError, match="not a package of this instance"):
         diagnose(other, result)
+
+
+def test_report_md_says_it_in_one_sentence_per_short_municipality():
+    """The volunteer case in words (model/diagnosis_words.py): the priced reasons with their
+    common value once, the options joined by "of", and the dependence line."""
+    result, diagnosis = volunteer_case()
+    lines = why_short_lines(attach_diagnosis(result, diagnosis))
+    assert lines[1] == "## Waarom tekort"
+    assert lines[3] == (
+        "- A (10 niet gedekt). Waarom: eigen locaties vol: A1 (80 plekken); eigen opgegeven "
+        "ruimte om over te nemen benut: huisvesting statushouders (0); afspraken in evenwicht met "
+        "B; vrijwillige ruimte benut bij B (10) (elke eenheid meer van een van deze grenzen dekt "
+        "1 plek). Wat het dicht: A: 10 plekken meer op A1; of B: 10 plekken op vrijwillige basis; "
+        "of A: ruimte voor 10 statushouders meer; of A: een nieuwe locatie (gemeentelijk) met 10 "
+        "plekken."
+    )
+    assert lines[-1] == "- zonder reguliere opvangplekken als ruilmiddel: 20 niet gedekt (nu 10)"
