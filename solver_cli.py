@@ -142,6 +142,15 @@ def _stages(_ctx, _param, value: str | None) -> tuple[str, ...] | None:
     return names
 
 
+THREADS = click.option(
+    "--threads",
+    type=click.IntRange(min=1),
+    callback=_at_most_cores,
+    help="Threads for HiGHS (at most the cores of the machine).",
+)
+"""--threads of solve and explain."""
+
+
 def default_out(instance: Path, scenarios: Sequence[Path] = ()) -> Path:
     """results/<name of the instance folder or workbook>/ (cli.md), +<stem> per scenario file.
 
@@ -227,12 +236,7 @@ def explained(inst: Instance, result: Result, time_limit, threads, source: str) 
     show_default=True,
     help="Budget in seconds for the whole run; stages that hit it keep their best solution.",
 )
-@click.option(
-    "--threads",
-    type=click.IntRange(min=1),
-    callback=_at_most_cores,
-    help="Threads for HiGHS (at most the cores of the machine).",
-)
+@THREADS
 @click.option("--objective", callback=_stages, help="Stage order, e.g. shortfall,unmet,deals.")
 @click.option(
     "--lang",
@@ -332,12 +336,7 @@ def _instance_and_result(
     show_default=True,
     help="Budget in seconds for the whole explanation.",
 )
-@click.option(
-    "--threads",
-    type=click.IntRange(min=1),
-    callback=_at_most_cores,
-    help="Threads for HiGHS (at most the cores of the machine).",
-)
+@THREADS
 @click.option(
     "--lang",
     type=click.Choice(LANGUAGES),

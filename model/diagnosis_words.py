@@ -203,6 +203,12 @@ class Words:
         ]
 
 
+def table(rows: list[dict], columns: list[str], lang: str) -> pd.DataFrame:
+    """Rows as a table with the headers of `columns` in `lang` (col.* labels)."""
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.rename(columns={c: text(lang, f"col.{c}") for c in columns})
+
+
 def why_short_frame(result: Result, lang: str) -> pd.DataFrame:
     """One row per short municipality: its unmet places, why, and what would close it."""
     words = Words(result, lang)
@@ -215,9 +221,7 @@ def why_short_frame(result: Result, lang: str) -> pd.DataFrame:
         }
         for code, entry in explanation(result).get("short", {}).items()
     ]
-    columns = ["name", "unmet", "why", "closing"]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.rename(columns={c: text(lang, f"col.{c}") for c in columns})
+    return table(rows, ["name", "unmet", "why", "closing"], lang)
 
 
 def limit_frame(result: Result, lang: str) -> pd.DataFrame:
@@ -235,9 +239,7 @@ def limit_frame(result: Result, lang: str) -> pd.DataFrame:
         for code, entry in explanation(result).get("short", {}).items()
         for limit in entry["limits"]
     ]
-    columns = ["name", "reason", "whose", "about", "per_unit", "up_to"]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.rename(columns={c: text(lang, f"col.{c}") for c in columns})
+    return table(rows, ["name", "reason", "whose", "about", "per_unit", "up_to"], lang)
 
 
 def closing_frame(result: Result, lang: str) -> pd.DataFrame:
@@ -254,9 +256,7 @@ def closing_frame(result: Result, lang: str) -> pd.DataFrame:
         for code, entry in explanation(result).get("short", {}).items()
         for change in entry["closing"]
     ]
-    columns = ["name", "option", "change", "amount", "change_cost"]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.rename(columns={c: text(lang, f"col.{c}") for c in columns})
+    return table(rows, ["name", "option", "change", "amount", "change_cost"], lang)
 
 
 def why_short_note(result: Result, lang: str) -> str | None:
