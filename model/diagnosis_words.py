@@ -195,12 +195,23 @@ class Words:
         return sentence
 
     def dependence(self) -> list[str]:
-        """Per traded component: the unmet places without it as a means of exchange."""
+        """Per traded component: the unmet places without it as a means of exchange; a line for
+        the traded components the explanation has no figure for (not proven within its time)."""
+        if not explained(self.result):
+            return []
         now = sum(self.result.municipalities[c].sum() for c in ("unmet_rec", "unmet_amv"))
-        return [
+        figures = explanation(self.result).get("dependence", {})
+        lines = [
             text(self.lang, f"dependence.{k}", n=self.number(n), now=self.number(now))
-            for k, n in explanation(self.result).get("dependence", {}).items()
+            for k, n in figures.items()
         ]
+        traded = set(self.result.transfers["component"])
+        missing = [
+            text(self.lang, f"component.{k}") for k in COMPONENTS if k in traded - set(figures)
+        ]
+        if missing:
+            lines.append(text(self.lang, "dependence.missing", components=", ".join(missing)))
+        return lines
 
 
 def table(rows: list[dict], columns: list[str], lang: str) -> pd.DataFrame:

@@ -442,6 +442,9 @@ LABELS: dict[str, dict[str, str]] = {
         "dependence.amv": "zonder amv-plekken als ruilmiddel: {n} niet gedekt (nu {now})",
         "dependence.housing": "zonder huisvesting van statushouders als ruilmiddel: {n} niet gedekt (nu {now})",
         "dependence.ukraine": "zonder Oekraïense plekken als ruilmiddel: {n} niet gedekt (nu {now})",
+        "dependence.missing": (
+            "niet binnen de tijd bewezen, dus weggelaten: {components} (geef een ruimere --time-limit)"
+        ),
         "col.why": "waarom",
         "col.closing": "wat het dicht",
         "col.about": "betreft",
@@ -873,6 +876,9 @@ LABELS: dict[str, dict[str, str]] = {
         "dependence.amv": "without AMV places as a means of exchange: {n} unmet (now {now})",
         "dependence.housing": "without housing of status holders as a means of exchange: {n} unmet (now {now})",
         "dependence.ukraine": "without Ukrainian places as a means of exchange: {n} unmet (now {now})",
+        "dependence.missing": (
+            "not proven within the time, so left out: {components} (give a larger --time-limit)"
+        ),
         "col.why": "why",
         "col.closing": "what would close it",
         "col.about": "concerns",

@@ -4,6 +4,7 @@ the dependence on each component. Every figure is worked out by hand in the test
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import cache
 
 import pytest
@@ -250,7 +251,7 @@ def test_the_explanation_joins_other_keys_of_summary_explanation():
     """summary.json's `explanation` may hold keys of other parts (model/explanation.py): they
     stay; `short` and `dependence` are this module's, codes and figures as JSON."""
     result, diagnosis = volunteer_case()
-    result.summary["explanation"] = {"surplus": {"GM0002": 0}}
+    result = replace(result, summary=result.summary | {"explanation": {"surplus": {"GM0002": 0}}})
     explained = attach_diagnosis(result, diagnosis)
     explanation = explained.summary["explanation"]
     assert explanation["surplus"] == {"GM0002": 0}
@@ -290,3 +291,14 @@ def test_report_md_says_it_in_one_sentence_per_short_municipality():
         "plekken."
     )
     assert lines[-1] == "- zonder reguliere opvangplekken als ruilmiddel: 20 niet gedekt (nu 10)"
+
+
+def test_a_dependence_not_proven_in_time_is_said_to_be_left_out():
+    """The volunteer case trades regular places; without a figure for them (the re-solve was not
+    proven within its time) the report says so instead of guessing."""
+    result, diagnosis = volunteer_case()
+    explained = attach_diagnosis(result, diagnosis)
+    explained.summary["explanation"]["dependence"] = {}
+    assert why_short_lines(explained)[-1] == (
+        "- niet binnen de tijd bewezen, dus weggelaten: regulier (geef een ruimere --time-limit)"
+    )
