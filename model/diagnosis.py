@@ -439,13 +439,26 @@ def spare_places(d: ProvinceData, obligation: dict[str, float]) -> dict[str, flo
 
 
 def data_limits(
-    instance: Instance, d: ProvinceData, m: str, unmet_amv: float, spare: dict[str, float]
+    instance: Instance,
+    d: ProvinceData,
+    m: str,
+    places: dict[str, int],
+    unmet_amv: float,
+    spare: dict[str, float],
 ) -> list[Limit]:
-    """Reasons read from the instance: no site, sites that do not count or can never open, no
-    AMV site, and the municipalities with spare places that m may not deal with, and why."""
+    """Reasons read from the instance: no site, a planned or idea site full at its kind's
+    maximum (COA's size rule allows no more, so no change prices it), sites that do not count or
+    can never open, no AMV site, and the municipalities with spare places that m may not deal
+    with, and why."""
     out = []
-    if not any(d.site_municipality[s] == m for s in d.sites):
+    own = [s for s in d.sites if d.site_municipality[s] == m]
+    if not own:
         out.append(Limit("no_site", m))
+    kinds = d.settings.site_kinds
+    for s in own:
+        at_most = getattr(kinds, d.site_kind[s]).max
+        if not d.committed[s] and places[s] >= d.hi[s] >= at_most:
+            out.append(Limit("own_sites_full", m, s, d.hi[s]))
     sites = instance.sites[instance.sites["municipality"] == m]
     for s, site in sites.iterrows():
         if not site["counted"]:
@@ -652,11 +665,12 @@ class Closing:
 
     def alternatives(self, m: str, deadline: float, runs_left: int) -> tuple[list[Change], bool]:
         """Each kind of change alone, then every kind together (started from the cheapest of
-        those); the cheapest first, each set of changes once. Returns the changes numbered by
-        option and whether each is proven the cheapest of its kind."""
+        those), listed only when it is cheaper than each kind alone; the cheapest first, each set
+        of changes once. Returns the changes numbered by option, and whether every solve was
+        proven (the cheapest of its kind, or that its kind alone cannot close the gap)."""
         found: list[tuple[float, list]] = []
         proven = True
-        best: tuple[float, np.ndarray] | None = None
+        best: Found | None = None
         self.realised = {}
         for number, kind in enumerate((*CHANGES, None)):
             left = deadline - time.perf_counter()
@@ -664,16 +678,17 @@ class Closing:
             if seconds <= 0:
                 proven = False
                 break
-            start = None if kind is not None or best is None else best[1]
+            start = None if kind is not None or best is None else best.vector
             option = self._cheapest(m, kind, start, seconds)
-            if option is None:
+            proven = proven and option.proven
+            if option.changes is None:
                 continue
-            changes, optimal, objective, vector = option
-            proven = proven and optimal
-            if best is None or objective < best[0]:
-                best = (objective, vector)
-            if changes and all(changes != other for _, other in found):
-                found.append((sum(c[4] for c in changes), changes))
+            if best is None or option.objective < best.objective:
+                best = option
+            cost = sum(c[4] for c in option.changes)
+            cheaper = kind is not None or all(cost < other - TOLERANCE for other, _ in found)
+            if cheaper and all(option.changes != other for _, other in found):
+                found.append((cost, option.changes))
         found.sort(key=lambda item: (round(item[0], 6), CHANGES.index(item[1][0][0])))
         out = [
             Change(number, kind, owner, about, tidy(amount), tidy(cost))
@@ -683,22 +698,22 @@ class Closing:
         return out, proven
 
     def _cheapest(self, m: str, kind: str | None, start: np.ndarray | None, seconds: float):
-        """On the pool, matched into deals and checked on the pair model; else on the pair model.
-
-        Returns the changes, whether they are proven the cheapest, and the pool's objective and
-        vector (a start for the next solve), or None when nothing was found in time.
-        """
+        """On the pool, matched into deals and checked on the pair model; else on the pair model
+        (started from the match, when there is one)."""
         started = time.perf_counter()
-        answer = self.pool.close(m, kind, start, seconds)
-        if answer.values is None:
-            return None
-        found = (answer.objective, answer.values)
-        pool_changes = sorted_changes(self.pool.changes(answer.values))
+        pool = self.pool.close(m, kind, start, seconds)
+        if pool.values is None:
+            return Found(None, pool.status == "infeasible", math.inf, None)
+        pool_changes = sorted_changes(self.pool.changes(pool.values))
         pool_cost = sum(c[4] for c in pool_changes)
+
+        def found(changes: list | None, proven: bool) -> Found:
+            return Found(changes, proven, pool.objective, pool.values)
+
         key = tuple((c[0], c[1], c[2], round(c[3], 6)) for c in pool_changes)
         if key in self.realised:  # the same changes as another kind's: already matched
-            return self.realised[key], answer.status == "optimal", *found
-        decision = self.pool.hm.decision(answer.values)
+            return found(self.realised[key], pool.status == "optimal")
+        decision = self.pool.hm.decision(pool.values)
         q = decompose(self.dd, decision)
         pair = self.pairs()
         realised = None
@@ -709,16 +724,27 @@ class Closing:
             changes = sorted_changes(pair.changes(realised))
             if sum(c[4] for c in changes) <= pool_cost + TOLERANCE:
                 self.realised[key] = changes
-                return changes, answer.status == "optimal", *found
+                return found(changes, pool.status == "optimal")
         left = seconds - (time.perf_counter() - started)
         if left <= 0:
-            if realised is None:
-                return None
-            return sorted_changes(pair.changes(realised)), False, *found
+            return found(
+                None if realised is None else sorted_changes(pair.changes(realised)), False
+            )
         answer = pair.close(m, kind, realised, left)
         if answer.values is None:
-            return None
-        return sorted_changes(pair.changes(answer.values)), answer.status == "optimal", *found
+            return found(None, answer.status == "infeasible")
+        return found(sorted_changes(pair.changes(answer.values)), answer.status == "optimal")
+
+
+@dataclass
+class Found:
+    """What one closing solve found: the changes (None: none), whether that is proven, and the
+    pool's objective and vector (the start of the solve with every kind)."""
+
+    changes: list | None
+    proven: bool
+    objective: float
+    vector: np.ndarray | None
 
 
 def sorted_changes(changes: list) -> list:
@@ -749,7 +775,8 @@ def dependence(
     threads: int | None,
 ) -> dict[str, float]:
     """Per component the package trades: the unmet places when it could not be traded, for the
-    components whose re-solve is proven optimal before `deadline` (the others are left out)."""
+    components whose re-solve is proven optimal before `deadline` (the others are left out, and
+    so is a component without which the locked deals of deals.csv cannot be made)."""
     traded = [k for k in COMPONENTS if k in set(result.transfers["component"])]
     order = stages_to_unmet(list(result.summary["objective_order"]))
     out = {}
@@ -758,7 +785,10 @@ def dependence(
         if seconds <= 0:
             break
         changed = without(instance, k)
-        solution = solve(changed, time_limit=seconds, threads=threads, order=order)
+        try:
+            solution = solve(changed, time_limit=seconds, threads=threads, order=order)
+        except InputError:
+            continue  # the locked deals cannot be made without k: no package to compare
         if solution.status != Status.OPTIMAL:
             continue
         sites = site_table(changed, solution)
@@ -824,7 +854,7 @@ def diagnose(
         short_left -= len(short)
         spare = spare_places(d, {m: obligation[m] for m in d.municipalities})
         for m in short:
-            own = data_limits(instance, d, m, unmet_amv[m], spare)
+            own = data_limits(instance, d, m, decision["x"], unmet_amv[m], spare)
             reasons[m] = ordered(priced.get(m, []) + own)
         shortfall = float(pyo.value(explained.model.stage["shortfall"]))
         closing_inputs[province] = (d, short, explained.unmet, shortfall)

@@ -443,7 +443,8 @@ LABELS: dict[str, dict[str, str]] = {
         "dependence.housing": "zonder huisvesting van statushouders als ruilmiddel: {n} niet gedekt (nu {now})",
         "dependence.ukraine": "zonder Oekraïense plekken als ruilmiddel: {n} niet gedekt (nu {now})",
         "dependence.missing": (
-            "niet binnen de tijd bewezen, dus weggelaten: {components} (geef een ruimere --time-limit)"
+            "zonder bewezen uitkomst, dus weggelaten: {components} (niet binnen de tijd, of "
+            "zonder dit ruilmiddel kunnen de vastgelegde afspraken niet)"
         ),
         "col.why": "waarom",
         "col.closing": "wat het dicht",
@@ -877,7 +878,8 @@ LABELS: dict[str, dict[str, str]] = {
         "dependence.housing": "without housing of status holders as a means of exchange: {n} unmet (now {now})",
         "dependence.ukraine": "without Ukrainian places as a means of exchange: {n} unmet (now {now})",
         "dependence.missing": (
-            "not proven within the time, so left out: {components} (give a larger --time-limit)"
+            "no proven outcome, so left out: {components} (not within the time, or the locked "
+            "deals cannot be made without this means of exchange)"
         ),
         "col.why": "why",
         "col.closing": "what would close it",
