@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 
@@ -19,6 +20,8 @@ import click
 from model.check import check as check_result
 from model.compare import COMPARE_FILE, Options, Run, plan_runs, solve_runs, write_compare
 from model.costs import with_site_details
+from model.diagnosis import attach_diagnosis, diagnose
+from model.diagnosis_words import why_short_lines
 from model.errors import InputError, Problem
 from model.explanation import with_explanation
 from model.fallback import fallback
@@ -36,7 +39,7 @@ from model.reading import (
     write_csv,
     write_instance,
 )
-from model.report import package_lines, read_result, write_result
+from model.report import package_lines, read_result, write_result, write_summary
 from model.result import Result, build_result
 from model.scenario import (
     folder_name,
@@ -141,6 +144,15 @@ def _stages(_ctx, _param, value: str | None) -> tuple[str, ...] | None:
     return names
 
 
+THREADS = click.option(
+    "--threads",
+    type=click.IntRange(min=1),
+    callback=_at_most_cores,
+    help="Threads for HiGHS (at most the cores of the machine).",
+)
+"""--threads of solve and explain."""
+
+
 def default_out(instance: Path, scenarios: Sequence[Path] = ()) -> Path:
     """results/<name of the instance folder or workbook>/ (cli.md), +<stem> per scenario file.
 
@@ -191,9 +203,24 @@ def final_stage_lines(summary: dict, lang: str) -> list[str]:
 
 
 def print_package(result) -> None:
-    """The provincial test and the deals, as solve prints them."""
-    for line in package_lines(result):
+    """The provincial test and the deals, as solve prints them, and why anyone is short when
+    the result is explained."""
+    for line in package_lines(result) + why_short_lines(result):
         click.echo(line)
+
+
+def explained(inst: Instance, result: Result, time_limit, threads, source: str) -> Result:
+    """`result` with why short, what would close it and the dependence (model/diagnosis.py)."""
+    diagnosis = diagnose(
+        inst,
+        result,
+        time_limit=time_limit,
+        threads=threads,
+        progress=lambda line: click.echo(line, err=True),
+        source=source,
+    )
+    click.echo(f"explained in {diagnosis.seconds:.1f} s", err=True)
+    return attach_diagnosis(result, diagnosis)
 
 
 @main.command()
@@ -211,12 +238,7 @@ def print_package(result) -> None:
     show_default=True,
     help="Budget in seconds for the whole run; stages that hit it keep their best solution.",
 )
-@click.option(
-    "--threads",
-    type=click.IntRange(min=1),
-    callback=_at_most_cores,
-    help="Threads for HiGHS (at most the cores of the machine).",
-)
+@THREADS
 @click.option("--objective", callback=_stages, help="Stage order, e.g. shortfall,unmet,deals.")
 @click.option(
     "--lang",
@@ -234,6 +256,12 @@ def print_package(result) -> None:
     help="How to solve: 'strong' (pool first, proven bounds) or 'plain' (the pair model as it "
     "stands, for comparison in bench/); both give the same optimal stage values.",
 )
+@click.option(
+    "--explain",
+    "explain_too",
+    is_flag=True,
+    help="Also explain the package (as `uitruil explain`), with a budget of --time-limit more.",
+)
 @scenario_option("Scenario file (TOML) applied over INSTANCE; repeat to apply several, in order.")
 @_input_errors_exit_2
 def solve(
@@ -245,6 +273,7 @@ def solve(
     lang,
     with_report,
     method,
+    explain_too,
     scenario_files: tuple[Path, ...],
 ) -> None:
     """Solve INSTANCE stage by stage and write a result folder."""
@@ -268,6 +297,8 @@ def solve(
         click.echo(text(lang, "cli.solve_time", seconds=solution.seconds), err=True)
         for line in final_stage_lines(result.summary, lang):
             click.echo(line, err=True)
+        if explain_too:
+            result = explained(inst, result, time_limit, threads, str(target))
         write_result(result, target, extra=reports_into(result, lang) if with_report else None)
     print_package(result)
     click.echo(f"result written to {target}")
@@ -280,6 +311,20 @@ def solve(
 @_input_errors_exit_2
 def check(instance: Path, result_dir: Path, scenario_files: tuple[Path, ...]) -> None:
     """Re-verify the result folder RESULT_DIR against INSTANCE, independently of the solver."""
+    inst, result = _instance_and_result(instance, result_dir, scenario_files)
+    violations = check_result(inst, result)
+    for line in violations:
+        click.echo(f"violation: {line}")
+    if violations:
+        click.echo(f"{len(violations)} violation(s)")
+        sys.exit(EXIT_VIOLATION)
+    click.echo("ok: every constraint holds and every figure adds up")
+
+
+def _instance_and_result(
+    instance: Path, result_dir: Path, scenario_files: tuple[Path, ...]
+) -> tuple[Instance, Result]:
+    """The instance with its scenarios, and the result folder solved with the same scenarios."""
     inst, scenarios = read_with_scenarios(instance, scenario_files)
     result = read_result(result_dir)
     if result.summary.get("scenarios", []) != scenarios:
@@ -290,13 +335,44 @@ def check(instance: Path, result_dir: Path, scenario_files: tuple[Path, ...]) ->
                 f"not {scenarios}: pass the same --scenario files in the same order",
             )
         )
-    violations = check_result(inst, result)
-    for line in violations:
-        click.echo(f"violation: {line}")
-    if violations:
-        click.echo(f"{len(violations)} violation(s)")
-        sys.exit(EXIT_VIOLATION)
-    click.echo("ok: every constraint holds and every figure adds up")
+    return inst, result
+
+
+@main.command()
+@INSTANCE_ARG
+@click.argument("result_dir", type=click.Path(path_type=Path))
+@scenario_option("Scenario file the result was solved with; repeat in the same order as for solve.")
+@click.option(
+    "--time-limit",
+    type=Seconds(),
+    default=DEFAULT_TIME_LIMIT,
+    show_default=True,
+    help="Budget in seconds for the whole explanation.",
+)
+@THREADS
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="nl",
+    show_default=True,
+    help="Language of report.md and of the reports written again.",
+)
+@_input_errors_exit_2
+def explain(instance: Path, result_dir: Path, scenario_files, time_limit, threads, lang) -> None:
+    """Why each short municipality of RESULT_DIR is short, what would close it, and how much
+    rests on each traded component; written into RESULT_DIR's summary.json and reports."""
+    inst, result = _instance_and_result(instance, result_dir, scenario_files)
+    with claimed(result_dir):
+        result = explained(inst, replace(result, lang=lang), time_limit, threads, str(result_dir))
+        formats = tuple(f for f, (name, _) in REPORT_FILES.items() if (result_dir / name).is_file())
+        write_summary(
+            result,
+            result_dir,
+            lambda folder: write_reports(Package(result), folder, formats, lang),
+        )
+    for line in why_short_lines(result):
+        click.echo(line)
+    click.echo(f"explanation written to {result_dir}")
 
 
 def _share(places: int, task: int) -> str:

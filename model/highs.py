@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -43,6 +44,18 @@ def quiet_highs() -> highspy.Highs:
         os.close(saved)
     highs.setOptionValue("output_flag", False)
     return highs
+
+
+@dataclass
+class Prices:
+    """Duals of an LP and the ranging of its upper bounds (HighsModel.prices)."""
+
+    row_dual: np.ndarray
+    col_dual: np.ndarray
+    row_up: np.ndarray
+    col_up: np.ndarray
+    upper: np.ndarray
+    """The upper bounds of the rows, then of the columns, as solved."""
 
 
 @dataclass
@@ -90,7 +103,9 @@ class HighsModel:
 
     def _add_constraints(self) -> None:
         lower, upper, starts, index, value = [], [], [], [], []
-        for con in self.model.component_data_objects(pyo.Constraint, active=True):
+        # the model's constraints in the order of HiGHS's rows (rows added later follow them)
+        self.constraints = list(self.model.component_data_objects(pyo.Constraint, active=True))
+        for con in self.constraints:
             idx, coef, const = self.linear(con.body)
             lo = -INFINITY if con.lower is None else pyo.value(con.lower) - const
             up = INFINITY if con.upper is None else pyo.value(con.upper) - const
@@ -110,10 +125,11 @@ class HighsModel:
                 np.array(value, float),
             )
 
-    def bound(self, expr, rhs: float) -> None:
-        """Add the row expr <= rhs (an earlier stage kept at its optimum)."""
+    def bound(self, expr, rhs: float) -> int:
+        """Add the row expr <= rhs (an earlier stage kept at its optimum); returns its number."""
         idx, coef, const = self.linear(expr)
         self.highs.addRow(-INFINITY, rhs - const, len(idx), idx, coef)
+        return self.highs.getNumRow() - 1
 
     def floor(self, expr, lhs: float) -> None:
         """Add the row expr >= lhs (a proven lower bound, which helps HiGHS stop early)."""
@@ -150,6 +166,53 @@ class HighsModel:
             self.is_relaxed = False
             kinds = np.full(len(ints), highspy.HighsVarType.kInteger.value, dtype=np.uint8)
             self.highs.changeColsIntegrality(len(ints), ints, kinds)
+
+    @contextmanager
+    def loosened(self, rows: Sequence[int], columns: Sequence[int], amount: float):
+        """Raise the upper bounds of `rows` and `columns` by `amount` inside the block."""
+        rows = np.asarray(rows, dtype=np.int32)
+        columns = np.asarray(columns, dtype=np.int32)
+        lp = self.highs.getLp()
+        row_lower, row_upper = (np.asarray(a)[rows] for a in (lp.row_lower_, lp.row_upper_))
+        col_lower, col_upper = (np.asarray(a)[columns] for a in (lp.col_lower_, lp.col_upper_))
+        if len(rows):
+            self.highs.changeRowsBounds(len(rows), rows, row_lower, row_upper + amount)
+        if len(columns):
+            self.highs.changeColsBounds(len(columns), columns, col_lower, col_upper + amount)
+        try:
+            yield
+        finally:
+            if len(rows):
+                self.highs.changeRowsBounds(len(rows), rows, row_lower, row_upper)
+            if len(columns):
+                self.highs.changeColsBounds(len(columns), columns, col_lower, col_upper)
+
+    def set_row_upper(self, row: int, upper: float) -> None:
+        """Change the upper bound of one row (INFINITY: no bound)."""
+        lower = self.highs.getLp().row_lower_[row]
+        self.highs.changeRowBounds(row, lower, upper)
+
+    def prices(self) -> Prices:
+        """Duals of the last LP solve, and how far each upper bound may rise at its price.
+
+        A dual is the change of the objective per unit that the bound rises (HiGHS's sign: a
+        binding upper bound of a minimisation has a dual <= 0). `row_up` and `col_up` are the
+        values of the upper bounds up to which the prices hold on the optimal basis (HiGHS's
+        ranging): at least that far, perhaps further on another basis. NaN where HiGHS gives
+        no ranging.
+        """
+        solution = self.highs.getSolution()
+        lp = self.highs.getLp()
+        row_dual, col_dual = np.zeros(lp.num_row_), np.zeros(lp.num_col_)
+        if solution.dual_valid:
+            row_dual, col_dual = np.array(solution.row_dual), np.array(solution.col_dual)
+        row_up, col_up = np.full(lp.num_row_, np.nan), np.full(lp.num_col_, np.nan)
+        status, ranging = self.highs.getRanging()
+        if status == highspy.HighsStatus.kOk and ranging.valid:
+            row_up = np.array(ranging.row_bound_up.value_, dtype=float)
+            col_up = np.array(ranging.col_bound_up.value_, dtype=float)
+        upper = np.concatenate([np.asarray(lp.row_upper_), np.asarray(lp.col_upper_)])
+        return Prices(row_dual, col_dual, row_up, col_up, upper)
 
     def set_objective(self, expr, sense: int = 1) -> float:
         """Make `sense * expr` the objective; returns the constant part (times sense)."""

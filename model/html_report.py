@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from model.charts import CHART_LIMIT, task_chart_png
+from model.diagnosis_words import Words, explained, why_short_frame, why_short_note
 from model.explanation import data_line, firmness_assumption, firmness_line, verdict
 from model.lang import Percent, chance, number, percent, text
 from model.map_svg import NATIONAL_NAMED, map_svg
@@ -325,6 +326,23 @@ def deals_html(result: Result, lang: str) -> str:
     return f'<ol class="deals">{items}</ol>'
 
 
+def why_short_html(result: Result, lang: str) -> str:
+    """Why each short municipality is short and what would close it; how much rests on each
+    component; or a note that says why there is nothing to list ("" when nothing at all)."""
+    note = why_short_note(result, lang)
+    if note is None and not explained(result):
+        return ""
+    parts = [f'<p class="note">{esc(note)}</p>'] if note else []
+    frame = why_short_frame(result, lang)
+    if len(frame):
+        parts.append(table_html(frame, lang))
+    dependence = Words(result, lang).dependence()
+    if dependence:
+        items = "".join(f"<li>{esc(line)}</li>" for line in dependence)
+        parts.append(f"<h3>{esc(text(lang, 'dependence.title'))}</h3><ul>{items}</ul>")
+    return section("why", text(lang, "report.why_short"), "".join(parts))
+
+
 PLAN_COLUMNS = [
     "name",
     "region",
@@ -409,6 +427,7 @@ def render(package: Package, lang: str) -> str:
         ),
         section("deals", text(lang, "report.deals"), deals_html(result, lang)),
         section("balance", text(lang, "report.balance"), balance_html(result, lang)),
+        why_short_html(result, lang),
         section("plans", text(lang, "report.firm_soft"), plans_html(result, lang)),
         section("costs", text(lang, "report.costs"), costs_html(result, lang)),
         section("settings", text(lang, "report.settings_title"), settings_html(result, lang)),

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import math
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -18,6 +19,7 @@ from typing import Annotated, Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
 
+from model.diagnosis_words import CHANGES, REASONS, why_short_lines
 from model.errors import InputError, Problem
 from model.explanation import (
     compact_balance,
@@ -27,7 +29,7 @@ from model.explanation import (
     firmness_line,
     verdict,
 )
-from model.folders import is_result_folder, replace_folder
+from model.folders import WRITTEN, is_result_folder, replace_folder
 from model.lang import chance, percent, text
 from model.reading import csv_text, unescaped
 from model.result import (
@@ -69,9 +71,7 @@ FLAG_COLUMNS = {"counted", "open"}
 
 
 def write_tables(result: Result, folder: Path) -> None:
-    (folder / "summary.json").write_text(
-        json.dumps(result.summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    (folder / "summary.json").write_text(summary_text(result), encoding="utf-8")
     for name in RESULT_COLUMNS:
         frame = getattr(result, name)
         flags = frame.select_dtypes(bool).columns  # docs/cli.md: counted, open as true/false
@@ -89,6 +89,26 @@ def write_result(result: Result, target: Path, extra=None) -> None:
             extra(folder)
 
     replace_folder(target, fill)
+
+
+def write_summary(result: Result, target: Path, extra=None) -> None:
+    """Rewrite an existing result folder's summary.json and report.md (and, with `extra(folder)`,
+    other files); every other file uitruil wrote there is kept as it is, byte for byte."""
+
+    def fill(folder: Path) -> None:
+        for name in sorted(WRITTEN):
+            if (target / name).is_file():
+                shutil.copyfile(target / name, folder / name)
+        (folder / "summary.json").write_text(summary_text(result), encoding="utf-8")
+        (folder / "report.md").write_text(markdown(result), encoding="utf-8")
+        if extra:
+            extra(folder)
+
+    replace_folder(target, fill)
+
+
+def summary_text(result: Result) -> str:
+    return json.dumps(result.summary, indent=2, ensure_ascii=False) + "\n"
 
 
 def read_result(folder: Path) -> Result:
@@ -323,13 +343,42 @@ class _Probability(_Open):
     municipalities: dict[str, Chance | None] = {}
 
 
+class _Limit(_Open):
+    reason: Literal[REASONS]
+    municipality: str | None
+    about: str | None
+    limit: Number | None
+    per_unit: Number | None
+    up_to: Number | None
+
+
+class _Change(_Open):
+    option: Annotated[int, Strict()]
+    change: Literal[CHANGES]
+    municipality: str
+    about: str | None
+    amount: Number
+    cost: Number
+
+
+class _Short(_Open):
+    unmet: Number
+    reasons: list[Literal[REASONS]]
+    limits: list[_Limit]
+    closing: list[_Change]
+    proven: Annotated[bool, Strict()]
+
+
 class _Explanation(_Open):
-    """summary.json `explanation` (docs/cli.md): the keys model/explanation.py writes, checked
-    when present; others (model/diagnosis.py) are kept."""
+    """summary.json `explanation` (docs/cli.md): the keys model/explanation.py writes (data,
+    surplus, probability) and those model/diagnosis.py writes (short, dependence), checked when
+    present."""
 
     data: _Data | None = None
     surplus: dict[str, Places] = {}
     probability: _Probability | None = None
+    short: dict[str, _Short] = {}
+    dependence: dict[Literal[COMPONENTS], Number] = {}
 
 
 class _Summary(_Open):
@@ -360,6 +409,7 @@ JSON_TYPES = {
     "int_type": "a whole number",
     "string_type": "a text",
     "finite_number": "a finite number",
+    "bool_type": "true or false",
 }
 """What a pydantic error type expects, in the words of JSON."""
 
@@ -480,6 +530,7 @@ def markdown(result: Result) -> str:
         )
     )
     lines += package_lines(result)
+    lines += why_short_lines(result)
     lines += ["", f"## {text(lang, 'report.municipalities')}", ""]
     m = result.municipalities
     lines.append(

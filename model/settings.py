@@ -227,6 +227,25 @@ class Meta(_Strict):
         return notes
 
 
+Cost = Annotated[float, BeforeValidator(_number), Field(gt=0, le=MAX_COUNT)]
+"""A cost per unit of a change: above 0 (a free change would make any amount of it cheapest)."""
+
+
+class Explain(_Strict):
+    """The cost per unit of each kind of change that `uitruil explain` may propose to close a
+    municipality's unmet places (docs/model.md, "Explaining a package"). Only their ratios matter.
+    """
+
+    cost_willing: Cost = 1.0
+    """Per unit of value a municipality volunteers beyond its willing_extra."""
+    cost_places: Cost = 1.0
+    """Per place beyond a site's max_places (and per place at a new site)."""
+    cost_room: Cost = 1.0
+    """Per unit of declared room beyond housing_extra_max or ukraine_extra_max."""
+    cost_new_site: Cost = 50.0
+    """Per new site a municipality opens (its places cost cost_places each on top)."""
+
+
 class Settings(_Strict):
     """The effective settings of an instance, defaults filled in."""
 
@@ -238,6 +257,7 @@ class Settings(_Strict):
     site_kinds: SiteKinds = SiteKinds()
     objective: Objective = Objective()
     meta: Meta = Meta()
+    explain: Explain = Explain()
 
     @field_validator("reference_date")
     @classmethod

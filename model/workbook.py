@@ -23,6 +23,14 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from model.diagnosis_words import (
+    Words,
+    closing_frame,
+    explained,
+    limit_frame,
+    why_short_frame,
+    why_short_note,
+)
 from model.explanation import BALANCE_COLUMNS, data_line, firmness_assumption
 from model.lang import Percent, text
 from model.presentation import (
@@ -221,6 +229,35 @@ def exchange_sheet(wb: Workbook, result: Result, lang: str) -> None:
     fit_columns(ws)
 
 
+def why_short_sheet(wb: Workbook, result: Result, lang: str) -> None:
+    """Per short municipality why and what would close it, how much rests on each component,
+    then every priced limit and every closing change as rows; no sheet when there is nothing
+    to say (no unmet places and not explained)."""
+    note = why_short_note(result, lang)
+    if note is None and not explained(result):
+        return
+    ws = new_sheet(wb, lang, "why_short", "B2")
+    row = 1
+    if note:
+        put(ws, row, 1, note)
+        row += 2
+    row = write_table(ws, row, why_short_frame(result, lang), "why_short", "–")
+    dependence = Words(result, lang).dependence()
+    if dependence:
+        row = heading(ws, row, text(lang, "dependence.title"))
+        for line in dependence:
+            put(ws, row, 1, line)
+            row += 1
+        row += 1
+    for name, frame in (
+        ("limits", limit_frame(result, lang)),
+        ("closing", closing_frame(result, lang)),
+    ):
+        if len(frame):
+            row = write_table(ws, row, frame, name, "–")
+    fit_columns(ws)
+
+
 def settings_sheet(wb: Workbook, result: Result, lang: str) -> None:
     """All settings (instance.toml keys) and how the result was computed."""
     ws = new_sheet(wb, lang, "settings", "A2")
@@ -260,7 +297,14 @@ def workbook(package: Package, lang: str) -> Workbook:
     result = package.result
     summary_sheet(wb, result, lang)
     comparison_sheets(wb, package, lang)
-    for sheet in (municipality_sheet, balances_sheet, sites_sheet, exchange_sheet, settings_sheet):
+    for sheet in (
+        municipality_sheet,
+        balances_sheet,
+        why_short_sheet,
+        sites_sheet,
+        exchange_sheet,
+        settings_sheet,
+    ):
         sheet(wb, result, lang)
     return wb
 

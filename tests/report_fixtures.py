@@ -10,6 +10,7 @@ import pandas as pd
 
 from builders import make_instance, municipality, site
 from model.costs import with_site_details
+from model.diagnosis import attach_diagnosis, diagnose
 from model.explanation import with_explanation
 from model.fallback import fallback
 from model.instance import Instance
@@ -49,10 +50,19 @@ def meeting_instance() -> Instance:
 
 @cache
 def meeting_result(lang: str = "nl") -> Result:
-    """The meeting instance solved (see meeting_instance for the optimum worked out by hand)."""
+    """The meeting instance solved (see meeting_instance for the optimum worked out by hand) and
+    explained, as a PRT brings it to the meeting.
+
+    Why Enschede is 400 short: it has no site (no_site); Zwolle's site is full and its whole
+    housing task is already Enschede's, so no single limit more closes a place. What closes it,
+    with the default [explain] costs: a new regular azc of 400 places at Enschede (50 + 400 = 450).
+    More places at Zwolle, willingness or room alone cannot (Zwolle would need both places and
+    something back). Without regular places or housing as a means of exchange, Enschede keeps its
+    whole task of 1200 unmet.
+    """
     instance = meeting_instance()
     result = with_site_details(build_result(instance, solve(instance), lang=lang), instance)
-    return with_explanation(result, instance)
+    return attach_diagnosis(with_explanation(result, instance), diagnose(instance, result))
 
 
 def result_folder(path: Path, result: Result | None = None) -> Path:

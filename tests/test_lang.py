@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from model.diagnosis_words import CHANGES, REASONS
 from model.lang import LABELS, LANGUAGES, has_text, percent, text
 from model.settings import COMPONENTS, SITE_KINDS, STAGES, STATUSES
 
@@ -30,7 +31,14 @@ FAMILIES = {
         "comparison",
         "changes",
         "imposed",
+        "why_short",
     ),
+    "why": REASONS,
+    "why_item": REASONS,
+    "reason": REASONS,
+    "change": tuple(c for c in CHANGES if c != "room"),
+    "change.room": ("housing", "ukraine"),
+    "dependence": COMPONENTS,
 }
 """Keys the code builds from a name (f"stage.{name}"), by prefix."""
 

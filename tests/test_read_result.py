@@ -69,6 +69,13 @@ def refused_by_every_command(folder: Path, *parts: str) -> None:
     assert sorted(p.name for p in folder.iterdir()) == before  # no report written
 
 
+def unknown_reason(summary: dict) -> dict:
+    """An explanation with a reason code no report can translate."""
+    short = {"unmet": 30, "reasons": ["pech"], "limits": [], "closing": [], "proven": True}
+    summary["explanation"] = {"short": {"GM9001": short}}
+    return summary
+
+
 def set_deals(summary: dict) -> dict:
     summary["objectives"]["deals"] = "drie"
     return summary
@@ -83,6 +90,14 @@ def set_deals(summary: dict) -> dict:
         (lambda s: s | {"status": "klaar"}, ("field 'status': expected 'optimal' or",)),
         (lambda s: {k: v for k, v in s.items() if k != "solver"}, ("field 'solver' is missing",)),
         (lambda s: s | {"objectives": {"luck": 1}}, ("field 'objectives.luck'",)),
+        (
+            unknown_reason,
+            ("field 'explanation.short.GM9001.reasons.0': expected 'own_sites_full'",),
+        ),
+        (
+            lambda s: s | {"explanation": {"dependence": {"regular": "veel"}}},
+            ("field 'explanation.dependence.regular': expected a number",),
+        ),
     ],
 )
 def test_a_summary_of_the_wrong_shape(result, change, parts):

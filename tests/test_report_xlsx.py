@@ -34,10 +34,27 @@ def test_the_sheets_in_dutch(book):
         "Samenvatting",
         "Gemeenten",
         "Balans",
+        "Waarom tekort",
         "Locaties",
         "Uitruil",
         "Instellingen",
     ]
+
+
+def test_why_short_names_each_short_municipality_with_its_reasons_and_closing_changes(book):
+    """The meeting result explained (report_fixtures.meeting_result): Enschede, 400 short, has no
+    site; a new regular azc of 400 places closes it. Then the dependence, every reason as a row
+    and every change as a row."""
+    ws = book["Waarom tekort"]
+    (enschede,) = rows(ws)
+    assert enschede["gemeente"] == "Enschede" and enschede["niet gedekt"] == 400
+    assert text("nl", "why.no_site") in enschede["waarom"]
+    assert enschede["wat het dicht"] == text(
+        "nl", "change.new_site", name="Enschede", n="400", kind=text("nl", "kind.regular")
+    )
+    values = [c.value for row in ws.iter_rows() for c in row]
+    assert text("nl", "dependence.regular", n="1.200", now="400") in values
+    assert text("nl", "reason.no_site") in values and "mogelijkheid" in values
 
 
 def test_every_sheet_is_frozen_and_every_table_has_its_filter_buttons(book):
@@ -127,7 +144,8 @@ def test_text_that_looks_like_a_formula_stays_text(book):
 def test_english_sheet_names_come_from_the_language_table(tmp_path):
     path = tmp_path / "report.xlsx"
     write_workbook(Package(meeting_result()), path, "en")
-    names = [text("en", f"sheet.{k}") for k in ("summary", "municipalities", "balance", "sites")]
+    keys = ("summary", "municipalities", "balance", "why_short", "sites")
+    names = [text("en", f"sheet.{k}") for k in keys]
     assert load_workbook(path).sheetnames[:4] == names
 
 
