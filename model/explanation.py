@@ -300,7 +300,7 @@ def realisation(instance: Instance, result: Result) -> dict:
     AMV places ≥ AMV obligation). Chances are None where they cannot be computed exactly.
 
     Shape (docs/cli.md, `explanation.probability`): {"provinces": {name: {"pass": p,
-    "expected_shortfall": x}}, "municipalities": {code: p}}, and with one province also its
+    "expected_shortfall": x}}, "municipalities": {code: p}} (by code), and with one province also its
     "province": p and "expected_shortfall": x.
     """
     sites = open_sites(instance, result)
@@ -335,7 +335,7 @@ def realisation(instance: Instance, result: Result) -> dict:
             row["regular_obligation"] + row["amv_obligation"],
             row["amv_obligation"],
         )[0]
-        for code, row in m.iterrows()
+        for code, row in m.sort_index().iterrows()
     }
     provinces = {}
     for province, p in result.summary["provinces"].items():

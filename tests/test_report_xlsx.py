@@ -146,7 +146,7 @@ def test_english_sheet_names_come_from_the_language_table(tmp_path):
     write_workbook(Package(meeting_result()), path, "en")
     keys = ("summary", "municipalities", "balance", "why_short", "sites")
     names = [text("en", f"sheet.{k}") for k in keys]
-    assert load_workbook(path).sheetnames[:4] == names
+    assert load_workbook(path).sheetnames[:5] == names
 
 
 def test_compare_folder_puts_runs_side_by_side(tmp_path):
