@@ -48,7 +48,7 @@ def test_report_on_a_folder_that_is_not_a_result_exits_2(tmp_path):
     (tmp_path / "notes.txt").write_text("no result here", encoding="utf-8")
     result = run("report", tmp_path)
     assert result.exit_code == 2, result.output
-    assert "error:" in result.stderr and "is not a result folder" in result.stderr
+    assert "fout:" in result.stderr and "is geen resultaatmap" in result.stderr
     assert "Traceback" not in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
