@@ -28,7 +28,17 @@ from model.fallback import fallback
 from model.folders import WRITTEN, claimed
 from model.html_report import write_html
 from model.instance import Instance
-from model.lang import LANGUAGES, percent, text
+from model.lang import (
+    LANGUAGES,
+    Message,
+    current_language,
+    exact_number,
+    number,
+    percent,
+    reset_language,
+    set_language,
+    text,
+)
 from model.presentation import Package, load_package
 from model.reading import (
     INSTANCE_FILES,
@@ -69,10 +79,34 @@ def _input_errors_exit_2(command: Callable) -> Callable:
             return command(*args, **kwargs)
         except InputError as error:
             for problem in error.problems:
-                click.echo(f"error: {problem}", err=True)
+                click.echo(Message("cli.error", problem=problem), err=True)
             sys.exit(EXIT_INPUT)
 
     return wrapper
+
+
+def _use_language(ctx: click.Context, _param, value: str) -> str:
+    """--lang: every message of this command in `value`, from the first (so eager)."""
+    token = set_language(value)
+    ctx.call_on_close(lambda: reset_language(token))
+    return value
+
+
+def lang_option(help_text: str, expose: bool = True) -> Callable:
+    """--lang nl|en: the language of the messages and of what `help_text` says.
+
+    The default is model.lang's current language: Dutch, unless the program that runs the command
+    chose another (as tests that read English messages do)."""
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        default=current_language,
+        show_default="nl",
+        is_eager=True,
+        expose_value=expose,
+        callback=_use_language,
+        help=help_text,
+    )
 
 
 INSTANCE_ARG = click.argument("instance", type=click.Path(path_type=Path))
@@ -105,10 +139,10 @@ class Seconds(click.ParamType):
         try:
             seconds = float(value)
         except (TypeError, ValueError):
-            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+            self.fail(Message("cli.not_seconds", value=repr(value)), param, ctx)
         if not (math.isfinite(seconds) and 0 < seconds <= MAX_TIME_LIMIT):
-            expected = f"seconds > 0 and at most {MAX_TIME_LIMIT:,} (a week)"
-            self.fail(f"expected {expected}, got {value!r}", param, ctx)
+            message = Message("cli.seconds_range", most=MAX_TIME_LIMIT, value=repr(value))
+            self.fail(message, param, ctx)
         return seconds
 
 
@@ -124,11 +158,7 @@ def _at_most_cores(_ctx, param, value: int | None) -> int | None:
     available = cores()
     if value is None or value <= available:
         return value
-    click.echo(
-        f"--{param.name} {value} is more than the {available} cores of this machine: "
-        f"using {available}",
-        err=True,
-    )
+    click.echo(Message("cli.cores", option=param.name, value=value, cores=available), err=True)
     return available
 
 
@@ -138,9 +168,7 @@ def _stages(_ctx, _param, value: str | None) -> tuple[str, ...] | None:
     names = tuple(v.strip() for v in value.split(",") if v.strip())
     unknown = [n for n in names if n not in STAGES]
     if unknown or not names or len(set(names)) != len(names):
-        raise click.BadParameter(
-            f"expected distinct stages from {', '.join(STAGES)}, got {value!r}"
-        )
+        raise click.BadParameter(Message("cli.stages", stages=", ".join(STAGES), value=repr(value)))
     return names
 
 
@@ -175,8 +203,7 @@ def _instance_files(instance: Path) -> list[Path]:
 def _not_an_input(out: Path | None, inputs: Sequence[Path]) -> None:
     """Refuse an --out that is one of the files the command reads: it would overwrite them."""
     if out is not None and any(out.resolve() == Path(given).resolve() for given in inputs):
-        message = "is a file this command reads: write the output elsewhere"
-        raise InputError(Problem(str(out), message))
+        raise InputError(Problem(str(out), Message("cli.out_is_input")))
 
 
 def final_stage_lines(summary: dict, lang: str) -> list[str]:
@@ -195,7 +222,7 @@ def final_stage_lines(summary: dict, lang: str) -> list[str]:
                 lang,
                 "cli.final_stage",
                 stage=text(lang, f"stage.{name}"),
-                value=stage["value"],
+                value=exact_number(lang, stage["value"]),
                 status=status,
             )
         )
@@ -240,13 +267,7 @@ def explained(inst: Instance, result: Result, time_limit, threads, source: str) 
 )
 @THREADS
 @click.option("--objective", callback=_stages, help="Stage order, e.g. shortfall,unmet,deals.")
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default="nl",
-    show_default=True,
-    help="Language of descriptions and report.md.",
-)
+@lang_option("Language of the messages, descriptions and report.md.")
 @click.option("--report", "with_report", is_flag=True, help="Also write report.xlsx and .html.")
 @click.option(
     "--method",
@@ -290,7 +311,7 @@ def solve(
                 method=method,
             )
         except RuntimeError as error:
-            click.echo(f"error: no solution: {error}", err=True)
+            click.echo(Message("cli.no_solution", error=str(error)), err=True)
             sys.exit(EXIT_VIOLATION)
         result = build_result(inst, solution, lang=lang, scenarios=scenarios)
         result = with_explanation(with_site_details(result, inst), inst)
@@ -301,24 +322,25 @@ def solve(
             result = explained(inst, result, time_limit, threads, str(target))
         write_result(result, target, extra=reports_into(result, lang) if with_report else None)
     print_package(result)
-    click.echo(f"result written to {target}")
+    click.echo(Message("cli.result_written", target=str(target)))
 
 
 @main.command()
 @INSTANCE_ARG
 @click.argument("result_dir", type=click.Path(path_type=Path))
 @scenario_option("Scenario file the result was solved with; repeat in the same order as for solve.")
+@lang_option("Language of the violations and other messages.", expose=False)
 @_input_errors_exit_2
 def check(instance: Path, result_dir: Path, scenario_files: tuple[Path, ...]) -> None:
     """Re-verify the result folder RESULT_DIR against INSTANCE, independently of the solver."""
     inst, result = _instance_and_result(instance, result_dir, scenario_files)
     violations = check_result(inst, result)
     for line in violations:
-        click.echo(f"violation: {line}")
+        click.echo(Message("cli.violation", line=line))
     if violations:
-        click.echo(f"{len(violations)} violation(s)")
+        click.echo(Message("cli.violations", n=len(violations)))
         sys.exit(EXIT_VIOLATION)
-    click.echo("ok: every constraint holds and every figure adds up")
+    click.echo(Message("cli.check_ok"))
 
 
 def _instance_and_result(
@@ -328,13 +350,12 @@ def _instance_and_result(
     inst, scenarios = read_with_scenarios(instance, scenario_files)
     result = read_result(result_dir)
     if result.summary.get("scenarios", []) != scenarios:
-        raise InputError(
-            Problem(
-                str(result_dir / "summary.json"),
-                f"was solved with scenarios {result.summary.get('scenarios', [])}, "
-                f"not {scenarios}: pass the same --scenario files in the same order",
-            )
+        message = Message(
+            "cli.check_scenarios",
+            solved=str(result.summary.get("scenarios", [])),
+            given=str(scenarios),
         )
+        raise InputError(Problem(str(result_dir / "summary.json"), message))
     return inst, result
 
 
@@ -350,13 +371,7 @@ def _instance_and_result(
     help="Budget in seconds for the whole explanation.",
 )
 @THREADS
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default="nl",
-    show_default=True,
-    help="Language of report.md and of the reports written again.",
-)
+@lang_option("Language of report.md, of the reports written again and of the messages.")
 @_input_errors_exit_2
 def explain(instance: Path, result_dir: Path, scenario_files, time_limit, threads, lang) -> None:
     """Why each short municipality of RESULT_DIR is short, what would close it, and how much
@@ -372,7 +387,7 @@ def explain(instance: Path, result_dir: Path, scenario_files, time_limit, thread
         )
     for line in why_short_lines(result):
         click.echo(line)
-    click.echo(f"explanation written to {result_dir}")
+    click.echo(Message("cli.explanation_written", target=str(result_dir)))
 
 
 def _share(places: int, task: int) -> str:
@@ -380,12 +395,19 @@ def _share(places: int, task: int) -> str:
     return f"{round(100 * places / task)} %" if task else "-"
 
 
-def _places_line(label: str, firm: int, soft: int, task: int, task_label: str) -> str:
+def _places_line(label: str, firm: int, soft: int, task: int, task_label: str) -> Message:
     """One line of counted places: firm, soft and with soft, with their shares of the task."""
     with_soft = firm + soft
-    return (
-        f"  {label}: firm {firm}, soft {soft}, with soft {with_soft} "
-        f"({_share(firm, task)} and {_share(with_soft, task)} of {task_label} {task})"
+    return Message(
+        "validate.places",
+        label=Message(label),
+        firm=firm,
+        soft=soft,
+        with_soft=with_soft,
+        firm_share=_share(firm, task),
+        with_soft_share=_share(with_soft, task),
+        task_label=Message(task_label),
+        task=task,
     )
 
 
@@ -401,9 +423,11 @@ def _summary_lines(instance: Instance) -> list[str]:
     """
     m, s, tasks = instance.municipalities, instance.sites, instance.tasks
     own = instance.own_places()
-    origin = "computed from [forecast]" if instance.tasks_computed else "as given"
+    origin = Message("validate.computed" if instance.tasks_computed else "validate.given")
     settings = instance.settings
-    lines = [f"{settings.name}: reference date {settings.reference_date}, tasks {origin}"]
+    lines = [
+        Message("validate.header", name=settings.name, date=settings.reference_date, origin=origin)
+    ]
     site_province = s["municipality"].map(m["province"])
     for province in instance.provinces:
         here = m["province"] == province
@@ -412,22 +436,32 @@ def _summary_lines(instance: Instance) -> list[str]:
         sites = int((site_province == province).sum())
         reception = int(t["regular"] + t["amv"])
         lines += [
-            f"{province}: municipalities {int(here.sum())}, sites {sites} "
-            f"({counted} counted, {sites - counted} not counted)",
-            f"  tasks: regular {t['regular']}, amv {t['amv']}, housing {t['housing']}, "
-            f"ukraine {t['ukraine']} (reception {reception})",
-            _places_line("counted places", p["firm"], p["soft"], reception, "reception"),
-            _places_line("of which amv places", p["amv_firm"], p["amv_soft"], t["amv"], "amv"),
+            Message(
+                "validate.province",
+                province=province,
+                n=int(here.sum()),
+                sites=sites,
+                counted=counted,
+                not_counted=sites - counted,
+            ),
+            Message(
+                "validate.tasks",
+                **{k: int(t[k]) for k in ("regular", "amv", "housing", "ukraine")},
+                reception=reception,
+            ),
+            _places_line(
+                "validate.counted_places", p["firm"], p["soft"], reception, "validate.reception"
+            ),
+            _places_line(
+                "validate.amv_places", p["amv_firm"], p["amv_soft"], t["amv"], "validate.amv"
+            ),
             _locked_line(instance, province),
         ]
         unknown = int((here & (m["lat"].isna() | m["lon"].isna())).sum())
         if unknown:
-            lines.append(
-                f"  no known centroid: {unknown} of {int(here.sum())} municipalities "
-                "(their deals have no distance; give lat and lon)"
-            )
-    lines.append(f"{len(instance.warnings)} warning(s)")
-    lines += [f"warning: {warning}" for warning in instance.warnings]
+            lines.append(Message("validate.no_centroid", unknown=unknown, n=int(here.sum())))
+    lines.append(Message("validate.warnings", n=len(instance.warnings)))
+    lines += [Message("cli.warning", problem=warning) for warning in instance.warnings]
     return lines
 
 
@@ -437,14 +471,17 @@ def _locked_line(instance: Instance, province: str) -> str:
     inside = (rules["a"].map(where) == province) & (rules["b"].map(where) == province)
     counts = rules.loc[inside, "rule"].value_counts()
     if counts.empty:
-        return "  locked deals: none"
-    return (
-        f"  locked deals: {counts.get('require', 0)} required, {counts.get('forbid', 0)} forbidden"
+        return Message("validate.locked_none")
+    return Message(
+        "validate.locked",
+        required=int(counts.get("require", 0)),
+        forbidden=int(counts.get("forbid", 0)),
     )
 
 
 @main.command()
 @INSTANCE_ARG
+@lang_option("Language of the summary and the warnings.", expose=False)
 @_input_errors_exit_2
 def validate(instance: Path) -> None:
     """Read and check INSTANCE; print a summary per province and the warnings."""
@@ -455,6 +492,7 @@ def validate(instance: Path) -> None:
 @main.command()
 @INSTANCE_ARG
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the CSV here.")
+@lang_option("Language of the messages.", expose=False)
 @_input_errors_exit_2
 def indicative(instance: Path, out: Path | None) -> None:
     """Print (or write to --out) the indicative distribution of INSTANCE from its [forecast]."""
@@ -464,18 +502,19 @@ def indicative(instance: Path, out: Path | None) -> None:
         click.echo(csv_text(table), nl=False)
     else:
         write_csv(table, out)
-        click.echo(f"indicative distribution written to {out}")
+        click.echo(Message("cli.indicative_written", out=str(out)))
 
 
 @main.command()
 @click.argument("src", type=click.Path(path_type=Path))
 @click.argument("dest", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Replace DEST if it exists.")
+@lang_option("Language of the messages.", expose=False)
 @_input_errors_exit_2
 def convert(src: Path, dest: Path, force: bool) -> None:
     """Convert an instance folder to a workbook (DEST ends in .xlsx), or a workbook to a folder."""
     write_instance(read_raw(src), dest, force=force)
-    click.echo(f"{src} converted to {dest}")
+    click.echo(Message("cli.converted", src=str(src), dest=str(dest)))
 
 
 REPORT_FILES = {"xlsx": ("report.xlsx", write_workbook), "html": ("report.html", write_html)}
@@ -504,13 +543,7 @@ def reports_into(result: Result, lang: str) -> Callable[[Path], None]:
     show_default=True,
     help="report.xlsx, report.html or both.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default="nl",
-    show_default=True,
-    help="Language of the reports.",
-)
+@lang_option("Language of the reports and the messages.")
 @_input_errors_exit_2
 def report(result_dir: Path, report_format: str, lang: str) -> None:
     """Write report.xlsx and report.html for the bestuurlijk overleg into RESULT_DIR.
@@ -519,7 +552,7 @@ def report(result_dir: Path, report_format: str, lang: str) -> None:
     """
     package = load_package(result_dir, lang)
     for path in write_reports(package, result_dir, REPORT_FORMATS[report_format], lang):
-        click.echo(f"report written to {path}")
+        click.echo(Message("cli.report_written", path=str(path)))
 
 
 # ---- what-if runs: compare, sweep, fallback (docs/scenarios.md) -------------------------------
@@ -555,13 +588,7 @@ def _what_if_options(command: Callable) -> Callable:
             help="Threads for HiGHS, per run (at most the cores of the machine).",
         ),
         click.option("--objective", callback=_stages, help="Stage order, e.g. shortfall,unmet."),
-        click.option(
-            "--lang",
-            type=click.Choice(LANGUAGES),
-            default="nl",
-            show_default=True,
-            help="Language of descriptions and compare.md.",
-        ),
+        lang_option("Language of the messages, descriptions and compare.md."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -575,21 +602,21 @@ def _solve_and_compare(instance: Path, kind: str, runs: list[Run], out, jobs, op
     with claimed(target, COMPARE_FILE):
         with click.progressbar(
             length=len(runs),
-            label=f"solving {len(runs)} runs",
+            label=str(Message("cli.solving_runs", n=len(runs))),
             item_show_func=lambda run: run.stem if run else None,
             file=sys.stderr,
         ) as bar:
             try:
                 outcomes = solve_runs(runs, options, jobs, done=lambda run: bar.update(1, run))
             except RuntimeError as error:
-                click.echo(f"error: no solution: {error}", err=True)
+                click.echo(Message("cli.no_solution", error=str(error)), err=True)
                 sys.exit(EXIT_VIOLATION)
         table = write_compare(target, runs, outcomes, options)
     click.echo(table.fillna("").to_string())
     in_runs = sum(outcome.seconds for outcome in outcomes)
     elapsed = time.perf_counter() - started
-    click.echo(f"{len(runs)} runs in {elapsed:.1f} s; the runs themselves took {in_runs:.1f} s")
-    click.echo(f"comparison written to {target}")
+    click.echo(Message("cli.runs_time", n=len(runs), elapsed=elapsed, in_runs=in_runs))
+    click.echo(Message("cli.comparison_written", target=str(target)))
 
 
 @main.command()
@@ -632,6 +659,7 @@ def sweep(instance: Path, sets, out, jobs, time_limit, threads, objective, lang)
 @click.argument("result_dir", type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the CSV here.")
 @scenario_option("The scenario files RESULT_DIR was solved with, in the same order.")
+@lang_option("Language of the messages.", expose=False)
 @_input_errors_exit_2
 def fallback_command(instance: Path, result_dir: Path, out: Path | None, scenario_files) -> None:
     """What the minister imposes when the plan in RESULT_DIR falls short (CSV per municipality)."""
@@ -639,7 +667,7 @@ def fallback_command(instance: Path, result_dir: Path, out: Path | None, scenari
     result = read_result(result_dir)
     solved_with = result.summary.get("scenarios", [])
     if solved_with != scenarios:
-        message = f"was solved with the scenarios {solved_with}: give them with --scenario"
+        message = Message("cli.fallback_scenarios", solved=str(solved_with))
         raise InputError(Problem(str(result_dir), message))
     table = fallback(inst, result.municipalities, str(result_dir / "municipalities.csv"))
     result_files = [result_dir / name for name in WRITTEN]
@@ -648,7 +676,7 @@ def fallback_command(instance: Path, result_dir: Path, out: Path | None, scenari
         click.echo(csv_text(table), nl=False)
     else:
         write_csv(table, out)
-        click.echo(f"fallback written to {out}")
+        click.echo(Message("cli.fallback_written", out=str(out)))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from model.instance import Instance
+from model.instance import Instance, reason_message
+from model.lang import Listing, Message
+from model.report import as_date
 from model.result import Result
 from model.settings import COMMITTED_STATUSES, COMPONENTS
 
@@ -50,12 +52,13 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
 
 
-def _shown(value: float | None) -> str:
-    """A figure in a message: whole numbers plain, others with at most 6 decimals."""
+def _shown(value: float | None) -> object:
+    """A figure in a message (`{x:n}`): whole numbers as int, others rounded to 6 decimals;
+    "blank" (in words) when there is none."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "blank"
+        return Message("check.blank")
     value = round(float(value), 6)
-    return str(int(value)) if value.is_integer() else f"{value:g}"
+    return int(value) if value.is_integer() else value
 
 
 def _flag(value) -> bool:
@@ -124,14 +127,19 @@ class Checker:
         """q(k, giver, taker), from transfers.csv."""
         self.deals: dict[tuple[str, str], Deal] = {}
 
-    def fail(self, message: str) -> None:
-        self.violations.append(message)
+    def fail(self, key: str, **values: object) -> None:
+        """A violation: the message `key` of model/lang.py, in the language of the run."""
+        self.violations.append(Message(key, **values))
 
     def label(self, m: str) -> str:
         return f"{m} ({self.mun.at[m, 'name']})" if m in self.mun.index else m
 
-    def deal_label(self, a: str, b: str) -> str:
-        return f"deal {self.label(a)} - {self.label(b)}"
+    def deal_label(self, a: str, b: str) -> Message:
+        return Message("check.deal", a=self.label(a), b=self.label(b))
+
+    def component(self, k: str) -> object:
+        """A component in words (a code that is none as it is)."""
+        return Message(f"component.{k}") if k in COMPONENTS else k
 
     def task(self, m: str, k: str) -> int:
         return int(self.tasks.at[m, k])
@@ -146,8 +154,9 @@ class Checker:
         summary = self.result.summary
         if summary.get("instance") != self.settings.name:
             self.fail(
-                f"summary.json: instance: expected {self.settings.name!r}, "
-                f"found {summary.get('instance')!r}"
+                "check.instance",
+                expected=repr(self.settings.name),
+                found=repr(summary.get("instance")),
             )
         expected = {
             "weights": self.settings.weights.model_dump(mode="json"),
@@ -158,8 +167,7 @@ class Checker:
             found = json.loads(json.dumps(summary.get(key, "missing")))
             for path, was, should in _differences(found, value, key):
                 self.fail(
-                    f"summary.json: {path}: expected the instance's effective setting "
-                    f"{json.dumps(should)}, found {json.dumps(was)}"
+                    "check.setting", path=path, expected=json.dumps(should), found=json.dumps(was)
                 )
 
     # --- sites.csv ---------------------------------------------------------------------------------
@@ -171,57 +179,76 @@ class Checker:
         instance_sites = self.instance.sites
         for sid in instance_sites.index:
             if sid not in rows:
-                self.fail(f"sites.csv: site {sid} of the instance is missing")
+                self.fail("check.site_missing", id=sid)
         for sid, n in rows.items():
             if sid not in instance_sites.index:
-                self.fail(f"sites.csv row {n}: site {sid} is not in the instance")
+                self.fail("check.site_unknown", row=n, id=sid)
         for n, row in enumerate(table.to_dict("records"), start=2):
             if row["id"] in instance_sites.index:
-                self.site(row["id"], row, f"sites.csv row {n}, site {row['id']}")
+                self.site(row["id"], row, Message("check.at_site", row=n, id=row["id"]))
 
-    def site(self, sid: str, row: dict, where: str) -> None:
+    def site(self, sid: str, row: dict, where: Message) -> None:
         site = self.instance.sites.loc[sid]
-        for column in ("municipality", "kind", "status"):
+        for column in ("municipality", "kind", "status", "reason"):
             if str(row[column]) != str(site[column]):
                 self.fail(
-                    f"{where}: {column}: expected {site[column]} (the instance), found {row[column]}"
+                    "check.site_field",
+                    where=where,
+                    column=column,
+                    expected=repr(str(site[column])),
+                    found=repr(str(row[column])),
                 )
-        if str(row["reason"]) != str(site["reason"]):
-            self.fail(f"{where}: reason: expected {site['reason']!r}, found {row['reason']!r}")
+        for column in ("available_from", "available_until"):
+            given = as_date(row.get(column)) if column in row else site[column]
+            if given != site[column]:
+                expected = site[column] or Message("check.blank")
+                found = given or Message("check.blank")
+                self.fail(
+                    "check.site_field", where=where, column=column, expected=expected, found=found
+                )
         x, is_open, counted = row["places"], _flag(row["open"]), bool(site["counted"])
         if _flag(row["counted"]) != counted:
             self.fail(
-                f"{where}: counted: expected {str(counted).lower()}, found {row['counted']} "
-                f"({site['reason'] or 'it counts'})"
+                "check.counted",
+                where=where,
+                expected=str(counted).lower(),
+                found=row["counted"],
+                why=self.reason(site) if site["reason"] else Message("check.it_counts"),
             )
         if not _whole(x):
-            self.fail(f"{where}: places: expected a whole number >= 0, found {x}")
+            self.fail("check.places_whole", where=where, found=x)
             return
         x = int(float(x))
         if not counted:
             if x or is_open:
-                self.fail(
-                    f"{where}: a site that does not count stays closed: expected 0 places, "
-                    f"found {x} (open={str(is_open).lower()})"
-                )
+                self.fail("check.not_counted_open", where=where, found=x, open=str(is_open).lower())
             return
         committed = site["status"] in COMMITTED_STATUSES
         lo, hi = int(site["lo"]), int(site["hi"])
         if committed and not is_open:
-            self.fail(f"{where}: open: a committed site is open: expected true, found false")
+            self.fail("check.committed_closed", where=where)
         if is_open and not lo <= x <= hi:
-            self.fail(f"{where}: places: expected {lo} to {hi}, found {x}")
+            self.fail("check.places_range", where=where, lo=lo, hi=hi, found=x)
         if not is_open and x:
-            self.fail(f"{where}: places: a closed site has 0 places, found {x}")
+            self.fail("check.closed_places", where=where, found=x)
         self.places[sid] = x
         self.opened[sid] = is_open or committed
         limit = self.mun.at[site["municipality"], "max_site_size"]
         over = max(0, x - int(limit)) if not committed and not math.isnan(limit) else 0
         if not _close(row["over_preference"], over):
-            self.fail(
-                f"{where}: over_preference: expected {over} (places above the host's "
-                f"max_site_size), found {_shown(row['over_preference'])}"
-            )
+            found = _shown(row["over_preference"])
+            self.fail("check.over_preference", where=where, expected=over, found=found)
+
+    def reason(self, site: pd.Series) -> Message:
+        """Why a site of the instance does not count, in words."""
+        return reason_message(
+            site["reason"],
+            site["available_from"],
+            site["available_until"],
+            self.rules.min_duration_years,
+            self.settings.reference_date,
+            site["status"],
+        )
 
     def site_places(self, m: str, which: str = "all") -> float:
         """Counted places rho(s)·x(s) of m: all, at amv sites, or at committed sites."""
@@ -245,34 +272,31 @@ class Checker:
             start=2,
         ):
             i, j, k = str(i), str(j), str(k)
-            where = f"transfers.csv row {n} ({i} -> {j}, {k})"
+            where = Message("check.at_transfer", row=n, giver=i, taker=j, k=self.component(k))
             unknown = [m for m in (i, j) if m not in self.mun.index]
             if unknown:
-                self.fail(f"{where}: municipality {unknown[0]} is not in the instance")
+                self.fail("check.transfer_unknown", where=where, code=unknown[0])
                 continue
             if not _whole(amount) or float(amount) == 0:
-                self.fail(f"{where}: amount: expected a whole number > 0, found {amount}")
+                self.fail("check.amount", where=where, found=amount)
                 continue
+            said = {"where": where, "k": k, "component": self.component(k)}
             if k not in COMPONENTS or k not in self.rules.transferable:
-                self.fail(f"{where}: rules.transferable: {k} may not change hands")
+                self.fail("check.not_transferable", **said)
             elif self.weights[k] <= 0:
-                self.fail(f"{where}: weights.{k} is 0: {k} does not count and cannot be traded")
+                self.fail("check.weight_zero", **said)
             if i == j:
-                self.fail(f"{where}: a municipality transfers to itself")
+                self.fail("check.to_itself", where=where)
+            pi, pj = self.mun.at[i, "province"], self.mun.at[j, "province"]
             if scope == "none":
-                self.fail(f"{where}: rules.exchange_scope is 'none': nobody exchanges")
-            elif self.mun.at[i, "province"] != self.mun.at[j, "province"]:
-                self.fail(
-                    f"{where}: exchange scope: {i} is in {self.mun.at[i, 'province']}, "
-                    f"{j} in {self.mun.at[j, 'province']}"
-                )
+                self.fail("check.scope_none", where=where)
+            elif pi != pj:
+                self.fail("check.scope_province", where=where, a=i, b=j, pa=pi, pb=pj)
             elif scope == "region" and self.mun.at[i, "region"] != self.mun.at[j, "region"]:
-                self.fail(
-                    f"{where}: exchange scope 'region': {i} is in {self.mun.at[i, 'region']!r}, "
-                    f"{j} in {self.mun.at[j, 'region']!r}"
-                )
+                ra, rb = repr(self.mun.at[i, "region"]), repr(self.mun.at[j, "region"])
+                self.fail("check.scope_region", where=where, a=i, b=j, ra=ra, rb=rb)
             if (k, i, j) in self.q:
-                self.fail(f"{where}: a second row for the same transfer")
+                self.fail("check.transfer_twice", where=where)
             self.q[k, i, j] = self.q.get((k, i, j), 0) + int(float(amount))
         for (k, i, j), units in self.q.items():
             pair = (min(i, j), max(i, j))
@@ -293,25 +317,30 @@ class Checker:
         for m in self.mun.index:
             for k in COMPONENTS:
                 t = self.task(m, k)
+                said = {"label": self.label(m), "k": k, "component": self.component(k)}
                 if given[m, k] > t:
-                    self.fail(
-                        f"transfers.csv, {self.label(m)}: no_relaying: hands over {given[m, k]} "
-                        f"units of {k}, expected at most its own task {t}"
-                    )
+                    self.fail("check.no_relaying", n=given[m, k], task=t, **said)
                 if given[m, k] and taken[m, k] and not self.rules.pass_through:
                     self.fail(
-                        f"transfers.csv, {self.label(m)}: no_pass_through: takes over "
-                        f"{taken[m, k]} units of {k} (from {', '.join(sorted(givers[m, k]))}) "
-                        f"and hands over {given[m, k]} (to {', '.join(sorted(takers[m, k]))}); "
-                        f"expected one of the two to be 0"
+                        "check.no_pass_through",
+                        taken=taken[m, k],
+                        givers=", ".join(sorted(givers[m, k])),
+                        given=given[m, k],
+                        takers=", ".join(sorted(takers[m, k])),
+                        **said,
                     )
                 obligation[m, k] = t + taken[m, k] - given[m, k]
             for k, column in DECLARED.items():
                 limit = self.task(m, k) + int(self.mun.at[m, column])
                 if obligation[m, k] > limit:
                     self.fail(
-                        f"transfers.csv, {self.label(m)}: declared_capacity: {k} obligation "
-                        f"expected at most {limit} (task + {column}), found {obligation[m, k]}"
+                        "check.declared_capacity",
+                        label=self.label(m),
+                        k=k,
+                        component=self.component(k),
+                        limit=limit,
+                        column=column,
+                        found=obligation[m, k],
                     )
         return obligation
 
@@ -323,28 +352,20 @@ class Checker:
         for a, b in sorted(self.deals):
             if limit > 0:
                 km = self.instance.distance_km(a, b)
-                where = f"transfers.csv, {self.deal_label(a, b)}: max_distance_km"
+                deal = self.deal_label(a, b)
                 if km is None:
-                    self.fail(
-                        f"{where}: expected a known distance of at most {_shown(limit)} km, "
-                        f"found no centroid for one of them"
-                    )
+                    self.fail("check.distance_unknown", deal=deal, limit=_shown(limit))
                 elif km > limit:
-                    self.fail(f"{where}: expected at most {_shown(limit)} km, found {km} km")
+                    self.fail("check.too_far", deal=deal, limit=_shown(limit), km=km)
         for a, b, rule in zip(
             *(self.instance.deal_rules[c] for c in ("a", "b", "rule")), strict=True
         ):
             made = (a, b) in self.deals
             if rule == "require" and not made:
-                self.fail(
-                    f"transfers.csv, {self.deal_label(a, b)}: require: the deal is locked, "
-                    f"expected transfers between them, found none"
-                )
+                self.fail("check.require_missing", deal=self.deal_label(a, b))
             if rule == "forbid" and made:
-                self.fail(
-                    f"transfers.csv, {self.deal_label(a, b)}: forbid: the deal is off the table, "
-                    f"expected no transfers between them, found {self.deals[a, b].units} units"
-                )
+                units = self.deals[a, b].units
+                self.fail("check.forbid_made", deal=self.deal_label(a, b), units=units)
         most = self.rules.max_deals_per_municipality
         if most:
             count = defaultdict(int)
@@ -353,10 +374,7 @@ class Checker:
                 count[b] += 1
             for m, n in sorted(count.items()):
                 if n > most:
-                    self.fail(
-                        f"transfers.csv, {self.label(m)}: max_deals_per_municipality: "
-                        f"expected at most {most} deals, found {n}"
-                    )
+                    self.fail("check.max_deals", label=self.label(m), most=most, found=n)
 
     def figures(self, deal: Deal) -> dict:
         """The figures of a deal (model.md, "The figures of a deal"), computed here on their own."""
@@ -388,9 +406,10 @@ class Checker:
                 allowed = willing[m] + tolerance
                 if delta > allowed + TOLERANCE * max(1.0, abs(delta)):
                     self.fail(
-                        f"transfers.csv, {self.label(m)}: value_balance: takes on a value of "
-                        f"{_shown(delta)}, expected at most willing_extra + balance_tolerance "
-                        f"= {_shown(allowed)}"
+                        "check.value_balance",
+                        label=self.label(m),
+                        delta=_shown(delta),
+                        allowed=_shown(allowed),
                     )
             return
         volunteered: dict[str, list[tuple[tuple[str, str], float]]] = defaultdict(list)
@@ -402,23 +421,31 @@ class Checker:
             volunteered[m].append((pair, part))
             if part > willing[m] + TOLERANCE * max(1.0, part):
                 self.fail(
-                    f"transfers.csv, {self.deal_label(*pair)}: deal_balance: {self.label(m)} "
-                    f"performs {_shown(figures['imbalance'])} more value than it gets back; "
-                    f"beyond the balance tolerance {_shown(self.rules.balance_tolerance)} that "
-                    f"is {_shown(part)} volunteered, expected at most its willing_extra "
-                    f"{_shown(willing[m])}"
+                    "check.deal_balance",
+                    deal=self.deal_label(*pair),
+                    label=self.label(m),
+                    imbalance=_shown(figures["imbalance"]),
+                    tolerance=_shown(self.rules.balance_tolerance),
+                    part=_shown(part),
+                    willing=_shown(willing[m]),
                 )
         for m, parts in sorted(volunteered.items()):
             total = sum(part for _, part in parts)
             each_fits = all(part <= willing[m] + TOLERANCE * max(1.0, part) for _, part in parts)
             if each_fits and total > willing[m] + TOLERANCE * max(1.0, total):
-                deals = ", ".join(
-                    f"{_shown(part)} with {b if a == m else a}" for (a, b), part in parts
+                deals = Listing(
+                    [
+                        Message("check.part_with", part=_shown(part), other=b if a == m else a)
+                        for (a, b), part in parts
+                    ],
+                    None,
                 )
                 self.fail(
-                    f"transfers.csv, {self.label(m)}: willing_extra: volunteers {_shown(total)} "
-                    f"over its deals ({deals}), expected at most its willing_extra "
-                    f"{_shown(willing[m])}"
+                    "check.willing_extra",
+                    label=self.label(m),
+                    total=_shown(total),
+                    deals=deals,
+                    willing=_shown(willing[m]),
                 )
 
     def value_change(self, m: str, obligation: dict[tuple[str, str], int]) -> float:
@@ -433,12 +460,10 @@ class Checker:
         rows = {code: n for n, code in enumerate(table["code"], start=2)}
         for m in self.mun.index:
             if m not in rows:
-                self.fail(
-                    f"municipalities.csv: municipality {self.label(m)} of the instance is missing"
-                )
+                self.fail("check.municipality_missing", label=self.label(m))
         for m, n in rows.items():
             if m not in self.mun.index:
-                self.fail(f"municipalities.csv row {n}: municipality {m} is not in the instance")
+                self.fail("check.municipality_unknown", row=n, code=m)
         indexed = table.set_index("code")
         unmet = {}
         for m in self.mun.index:
@@ -461,13 +486,15 @@ class Checker:
                 "unmet_amv": unmet_amv,
                 "value_change": self.value_change(m, obligation),
             }
-            where = f"municipalities.csv row {rows[m]}, {self.label(m)}"
+            where = Message("check.at_municipality", row=rows[m], label=self.label(m))
             for column, value in expected.items():
                 found = indexed.at[m, column]
                 same = found == value if isinstance(value, str) else _close(found, value)
                 if not same:
                     shown = value if isinstance(value, str) else _shown(value)
-                    self.fail(f"{where}: {column}: expected {shown}, found {found}")
+                    self.fail(
+                        "check.field", where=where, column=column, expected=shown, found=found
+                    )
         return unmet
 
     # --- deals.csv ----------------------------------------------------------------------------------
@@ -478,41 +505,44 @@ class Checker:
         listed: dict[tuple[str, str], int] = {}
         for n, row in enumerate(table.to_dict("records"), start=2):
             a, b = str(row["a"]), str(row["b"])
-            where = f"deals.csv row {n}"
             if not a < b:
-                self.fail(f"{where}: a, b: expected the smaller code in a, found a={a}, b={b}")
+                self.fail("check.deal_order", row=n, a=a, b=b)
             pair = (min(a, b), max(a, b))
             if pair in listed:
-                self.fail(f"{where}: deal {a} - {b} is listed twice (also row {listed[pair]})")
+                self.fail("check.deal_twice", row=n, a=a, b=b, first=listed[pair])
                 continue
             listed[pair] = n
             if pair not in self.deals:
-                self.fail(f"{where}: deal {a} - {b}: transfers.csv has no transfers between them")
+                self.fail("check.deal_without_transfers", row=n, a=a, b=b)
                 continue
             if a < b:
-                self.deal_row(self.deals[pair], row, f"{where}, {self.deal_label(a, b)}")
+                where = Message("check.at_deal", row=n, deal=self.deal_label(a, b))
+                self.deal_row(self.deals[pair], row, where)
         for pair in sorted(set(self.deals) - set(listed)):
-            self.fail(f"deals.csv: {self.deal_label(*pair)} of transfers.csv is missing")
+            self.fail("check.deal_missing", deal=self.deal_label(*pair))
 
-    def deal_row(self, deal: Deal, row: dict, where: str) -> None:
+    def deal_row(self, deal: Deal, row: dict, where: Message) -> None:
         figures = self.figures(deal)
         km = figures["km"]
         found_km = row["km"]
         if km is None:
             if not pd.isna(found_km):
-                self.fail(f"{where}: km: expected blank (distance unknown), found {found_km}")
+                self.fail("check.km_blank", where=where, found=_shown(found_km))
         elif pd.isna(found_km) or not _close(found_km, km):
-            self.fail(f"{where}: km: expected {km}, found {_shown(found_km)}")
+            self.fail("check.field", where=where, column="km", expected=km, found=_shown(found_km))
         for column in ("units", "value_ab", "value_ba", "voluntary"):
             if not _close(row[column], figures[column]):
-                self.fail(
-                    f"{where}: {column}: expected {_shown(figures[column])}, "
-                    f"found {_shown(row[column])}"
-                )
+                expected, found = _shown(figures[column]), _shown(row[column])
+                self.fail("check.field", where=where, column=column, expected=expected, found=found)
         volunteer, found = figures["volunteer"] or "", str(row["volunteer"])
         if found != volunteer:
+            blank = Message("check.blank")
             self.fail(
-                f"{where}: volunteer: expected {volunteer or 'blank'}, found {found or 'blank'}"
+                "check.field",
+                where=where,
+                column="volunteer",
+                expected=volunteer or blank,
+                found=found or blank,
             )
         self.sentence(deal, figures, str(row["description"]), where)
 
@@ -574,21 +604,25 @@ class Checker:
         )
         for name in names:
             if name not in rest:
-                self.fail(f"{where}: description: expected the name {name}, found {description!r}")
+                self.fail("check.sentence_name", where=where, name=name, found=repr(description))
             rest = rest.replace(name, " ")
         found = NUMBER.findall(rest)
         decimal = "," if DUTCH.search(rest) else "." if ENGLISH.search(rest) else None
         wrong = [n for n in found if decimal and re.search(r"[.,]", n) and decimal not in n]
         if wrong:
             self.fail(
-                f"{where}: description: expected decimals with {decimal!r}, found {', '.join(wrong)}"
+                "check.sentence_decimals", where=where, sign=repr(decimal), found=", ".join(wrong)
             )
         numbers = sorted(round(float(n.replace(",", ".")), 2) for n in found)
         expected = self.sentence_numbers(deal, figures)
         if numbers != expected:
+            none = Message("check.none")
             self.fail(
-                f"{where}: description: expected the numbers {', '.join(map(_shown, expected)) or 'none'}, "
-                f"found {', '.join(map(_shown, numbers)) or 'none'} in {description!r}"
+                "check.sentence_numbers",
+                where=where,
+                expected=Listing(map(_shown, expected), None) if expected else none,
+                found=Listing(map(_shown, numbers), None) if numbers else none,
+                sentence=repr(description),
             )
 
     # --- summary.json: provinces, stages, status ----------------------------------------------------
@@ -598,7 +632,7 @@ class Checker:
         claimed = self.result.summary.get("provinces", {})
         shortfall = 0.0
         for p in sorted(set(claimed) - set(self.mun["province"])):
-            self.fail(f"summary.json: provinces.{p}: not a province of the instance")
+            self.fail("check.province_unknown", province=p)
         for p, rows in self.mun.groupby("province", sort=True):
             reception = sum(self.reception_task(m) for m in rows.index)
             amv = sum(self.task(m, "amv") for m in rows.index)
@@ -615,14 +649,16 @@ class Checker:
             }
             shortfall += figures["short_rec"] + figures["short_amv"]
             if p not in claimed:
-                self.fail(f"summary.json: provinces.{p}: the instance's province is missing")
+                self.fail("check.province_missing", province=p)
                 continue
             for key in PROVINCE_FIGURES:
                 found = claimed[p].get(key)
                 if found is None or not _close(found, figures[key]):
                     self.fail(
-                        f"summary.json: provinces.{p}.{key}: expected {_shown(figures[key])}, "
-                        f"found {_shown(found)}"
+                        "check.summary_field",
+                        path=f"provinces.{p}.{key}",
+                        expected=_shown(figures[key]),
+                        found=_shown(found),
                     )
         return shortfall
 
@@ -660,53 +696,45 @@ class Checker:
         settings_order = list(self.settings.objective.order)
         source = summary.get("objective_source", "settings")
         if len(set(order)) != len(order):
-            self.fail(f"summary.json: objective_order: names a stage twice: {order}")
+            self.fail("check.order_twice", order=str(order))
         if source == "settings" and order != settings_order:
-            self.fail(
-                f"summary.json: objective_order: expected the instance's objective.order "
-                f"{settings_order}, found {order} (objective_source is 'settings')"
-            )
+            self.fail("check.order_differs", expected=str(settings_order), found=str(order))
         objectives = summary.get("objectives", {})
         stages = summary.get("stages", {})
         for key, entries in (("objectives", objectives), ("stages", stages)):
             for name in order:
                 if name not in entries:
-                    self.fail(f"summary.json: {key}.{name}: a stage of objective_order is missing")
+                    self.fail("check.stage_missing", path=f"{key}.{name}")
             for name in entries:
                 if name not in order:
-                    self.fail(f"summary.json: {key}.{name}: not a stage of objective_order {order}")
+                    self.fail("check.stage_unknown", path=f"{key}.{name}", order=str(order))
         for name, value in objectives.items():
             if name in values and not _close(value, values[name]):
                 self.fail(
-                    f"summary.json: objectives.{name}: expected {_shown(values[name])} "
-                    f"(recomputed from the files), found {_shown(value)}"
+                    "check.objective_value",
+                    name=name,
+                    expected=_shown(values[name]),
+                    found=_shown(value),
                 )
         for name, stage in stages.items():
             if name in objectives and not _close(stage["value"], objectives[name]):
                 self.fail(
-                    f"summary.json: stages.{name}.value: expected {_shown(objectives[name])} "
-                    f"(objectives.{name}), found {_shown(stage['value'])}"
+                    "check.stage_value",
+                    name=name,
+                    expected=_shown(objectives[name]),
+                    found=_shown(stage["value"]),
                 )
             if stage["status"] == "optimal" and stage["gap"] != 0:
-                self.fail(
-                    f"summary.json: stages.{name}.gap: expected 0 for a stage proven optimal, "
-                    f"found {stage['gap']}"
-                )
+                self.fail("check.stage_gap", name=name, found=stage["gap"])
         proven = all(stage["status"] == "optimal" for stage in stages.values())
         status = "optimal" if proven else "time_limit"
         if summary.get("status") != status:
-            self.fail(
-                f"summary.json: status: expected {status} (optimal only when every stage is), "
-                f"found {summary.get('status')}"
-            )
+            self.fail("check.status", expected=status, found=summary.get("status"))
         gaps = [stage["gap"] for stage in stages.values()]
         gap = None if None in gaps else max(gaps, default=0)
         found_gap = summary.get("solver", {}).get("gap")
         if (gap is None) != (found_gap is None) or (gap is not None and not _close(gap, found_gap)):
-            self.fail(
-                f"summary.json: solver.gap: expected {_shown(gap)} (the largest stage gap), "
-                f"found {_shown(found_gap)}"
-            )
+            self.fail("check.solver_gap", expected=_shown(gap), found=_shown(found_gap))
 
 
 def check(instance: Instance, result: Result) -> list[str]:

@@ -17,8 +17,9 @@ from model.instance import Instance
 from model.result import Result, tidy
 from model.settings import COMMITTED_STATUSES
 
-SITE_DETAILS = ("name", "cost_per_place")
-"""Columns of the instance's sites.csv that the result's sites.csv repeats, for people."""
+SITE_DETAILS = ("name", "cost_per_place", "available_from", "available_until")
+"""Columns of the instance's sites.csv that the result's sites.csv repeats, for people (the dates
+say why a site does not count, with its reason)."""
 COST_COLUMNS = ["cost_firm", "cost_soft", "cost", "places_without_cost"]
 """Per municipality or province: EUR per year of firm and soft places, their sum, and the places
 of open sites whose cost is unknown."""

@@ -45,6 +45,7 @@ from model.formulation import (
 )
 from model.highs import INFINITY, HighsModel, Prices
 from model.instance import Instance
+from model.lang import Message
 from model.outcome import Status
 from model.result import Result, municipality_table, site_table, tidy, transfer_table
 from model.settings import COMPONENTS
@@ -135,7 +136,7 @@ def package_decision(d: ProvinceData, result: Result, source: str) -> dict[str, 
     sites = result.sites.set_index(result.sites["id"].astype(str))
     missing = [s for s in d.sites if s not in sites.index]
     if missing:
-        message = f"has no site '{missing[0]}' of the instance: {not_this_instance()}"
+        message = Message("explain.site_missing", site=missing[0], why=not_this_instance())
         raise InputError(Problem(f"{source}/sites.csv", message))
     opened = sites["open"].astype(str) == "True"
     here = result.transfers[result.transfers["from"].isin(d.municipalities)]
@@ -149,11 +150,8 @@ def package_decision(d: ProvinceData, result: Result, source: str) -> dict[str, 
     }
 
 
-def not_this_instance() -> str:
-    return (
-        "it is not a package of this instance; give the instance (and --scenario files) it "
-        "was solved with"
-    )
+def not_this_instance() -> Message:
+    return Message("explain.not_this_instance")
 
 
 def headroom(d: ProvinceData, extra: float, new_sites: bool) -> ProvinceData:
@@ -289,7 +287,9 @@ class Reasons:
             raise InputError(Problem(source, not_this_instance())) from None
         vector = self.hm.vector()
         if self.hm.violation(vector) > TOLERANCE:
-            raise InputError(Problem(source, f"breaks a rule of the model: {not_this_instance()}"))
+            raise InputError(
+                Problem(source, Message("explain.breaks_rule", why=not_this_instance()))
+            )
         self.unmet = {m: float(pyo.value(unmet_of(model, m))) for m in d.municipalities}
         self.fixed = np.concatenate([self.hm.columns(part) for part in ("y", "giver", "deal")])
         self.values = vector[self.fixed]
@@ -815,7 +815,7 @@ def diagnose(
     time_limit: float | None = None,
     threads: int | None = None,
     progress: Callable[[str], None] | None = None,
-    source: str = "the result",
+    source: str = ".",
 ) -> Diagnosis:
     """Reasons, closing alternatives and dependence of a result of `instance` (module docstring).
 
@@ -858,9 +858,10 @@ def diagnose(
             reasons[m] = ordered(priced.get(m, []) + own)
         shortfall = float(pyo.value(explained.model.stage["shortfall"]))
         closing_inputs[province] = (d, short, explained.unmet, shortfall)
-        say(f"explain {province}: reasons of {len(short)} short municipalities")
+        say(Message("explain.progress_reasons", province=province, n=len(short)))
     depends = dependence(instance, result, until(DEPENDENCE_SHARE), threads)
-    say("explain: dependence " + ", ".join(f"{k} {v:g}" for k, v in depends.items()))
+    figures = ", ".join(f"{Message(f'component.{k}')} {v:g}" for k, v in depends.items())
+    say(Message("explain.progress_dependence", figures=figures))
     short_out: dict[str, Short] = {}
     runs_left = sum(len(short) for _, short, _, _ in closing_inputs.values()) * (1 + len(CHANGES))
     for province, (d, short, unmet_model, shortfall) in closing_inputs.items():
@@ -869,7 +870,7 @@ def diagnose(
             changes, proven = closing.alternatives(m, deadline, runs_left)
             runs_left -= 1 + len(CHANGES)
             short_out[m] = Short(tidy(unmet[m]), reasons[m], changes, proven)
-        say(f"explain {province}: closing changes of {len(short)} short municipalities")
+        say(Message("explain.progress_closing", province=province, n=len(short)))
     order = {m: n for n, m in enumerate(table.index)}
     short_out = dict(sorted(short_out.items(), key=lambda item: order[item[0]]))
     return Diagnosis(short_out, depends, time.perf_counter() - started)

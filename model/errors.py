@@ -1,11 +1,36 @@
 """The one error type for problems a user can cause (bad files, bad arguments).
 
 The CLI turns an `InputError` into exit status 2 with one line per problem; bugs stay tracebacks.
+A problem's message is a `Message` (model/lang.py): it is shown, with its place, in the language
+of the run.
 """
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
+
+from model.lang import Message, current_language, rendered, text
+
+OS_REASONS = {
+    errno.EACCES: "os.denied",
+    errno.EPERM: "os.denied",
+    errno.ENOSPC: "os.full",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "os.full",
+    errno.EROFS: "os.read_only",
+    errno.ENOENT: "file.not_found",
+    errno.EISDIR: "file.is_folder",
+    errno.ENOTDIR: "os.not_dir",
+    errno.ENAMETOOLONG: "os.name_too_long",
+}
+"""Why the operating system refused, by error number, as a message key."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file could not be read or written, in the language of the run where it is known
+    (else as the operating system says it)."""
+    key = OS_REASONS.get(error.errno)
+    return Message(key) if key else str(error.strerror or error)
 
 
 @dataclass(frozen=True)
@@ -17,13 +42,17 @@ class Problem:
     row: int | None = None
     column: str | None = None
 
-    def __str__(self) -> str:
+    def render(self, lang: str) -> str:
+        """ "file, row 3, column 'x': message" in `lang`."""
         where = self.file
         if self.row is not None:
-            where += f", row {self.row}"
+            where += text(lang, "where.row", row=self.row)
         if self.column:
-            where += f", column '{self.column}'"
-        return f"{where}: {self.message}"
+            where += text(lang, "where.column", column=self.column)
+        return text(lang, "where.problem", where=where, message=rendered(self.message, lang))
+
+    def __str__(self) -> str:
+        return self.render(current_language())
 
 
 class InputError(Exception):
@@ -35,4 +64,7 @@ class InputError(Exception):
         elif isinstance(problems, Problem):
             problems = [problems]
         self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)

@@ -15,6 +15,7 @@ import pandas as pd
 from model.errors import InputError, Problem
 from model.indicative import apportion, weight
 from model.instance import Instance
+from model.lang import Message
 
 FALLBACK_COLUMNS = ["code", "name", "province", "reception_task", "places", "imposed"]
 PLACES_TOLERANCE = 1e-6
@@ -59,10 +60,6 @@ def _places(result: pd.DataFrame, m: pd.DataFrame, source: str) -> pd.Series:
     task = given["regular_task"] + given["amv_task"]
     if set(given.index) != set(m.index) or (task.reindex(m.index) != m["reception_task"]).any():
         raise InputError(
-            Problem(
-                source or "municipalities.csv",
-                "is a result for other municipalities or other tasks than this instance: give the "
-                "instance (and --scenario files) it was solved for",
-            )
+            Problem(source or "municipalities.csv", Message("fallback.other_instance"))
         )
     return given["places"].reindex(m.index).map(whole_places).astype("int64")

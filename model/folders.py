@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from model.errors import InputError, Problem
+from model.errors import InputError, Problem, os_reason
+from model.lang import Message
 
 try:
     import fcntl
@@ -61,19 +62,14 @@ def check_target(path: Path, marker: str = RESULT_MARKER) -> None:
     and uitruil must be able to write where the result goes.
     """
     if path.is_symlink() and not path.exists():
-        raise InputError(Problem(str(path), "is a symbolic link to nothing; choose another folder"))
+        raise InputError(Problem(str(path), Message("target.dangling_link")))
     if path.exists() and not path.is_dir():
-        raise InputError(Problem(str(path), "exists and is not a folder; choose another folder"))
+        raise InputError(Problem(str(path), Message("target.not_a_folder")))
     if path.is_dir() and any(path.iterdir()) and not (path / marker).is_file():
-        raise InputError(
-            Problem(
-                str(path),
-                f"is not empty and holds no earlier result (no {marker}); choose another folder",
-            )
-        )
+        raise InputError(Problem(str(path), Message("target.not_a_result", marker=marker)))
     existing = next(folder for folder in (path, *path.absolute().parents) if folder.exists())
     if not existing.is_dir():
-        message = f"cannot be created: {existing} is a file, not a folder; choose another folder"
+        message = Message("target.under_a_file", existing=str(existing))
         raise InputError(Problem(str(path), message))
     for folder in {existing, path.absolute().parent} if path.exists() else {existing}:
         if folder.exists():
@@ -85,7 +81,7 @@ def _probe(target: Path, folder: Path) -> None:
     try:
         os.rmdir(tempfile.mkdtemp(prefix=".uitruil-probe.", dir=folder))
     except OSError as error:
-        message = f"cannot be written ({folder}: {error.strerror or error}); choose another folder"
+        message = Message("target.unwritable", folder=str(folder), error=os_reason(error))
         raise InputError(Problem(str(target), message)) from None
 
 
@@ -129,7 +125,7 @@ def _lock(lock: Path, target: Path):
                 msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError:
             handle.close()
-            message = f"another uitruil run is writing it (lock {lock}); wait until it is done"
+            message = Message("target.locked", lock=str(lock))
             raise InputError(Problem(str(target), message)) from None
         try:
             same = os.path.samestat(os.fstat(handle.fileno()), os.stat(lock))
@@ -166,7 +162,7 @@ def replace_folder(
             finally:
                 shutil.rmtree(new, ignore_errors=True)
         except OSError as error:
-            message = f"cannot be written: {error.strerror or error}"
+            message = Message("file.unwritable", error=os_reason(error))
             raise InputError(Problem(str(target), message)) from None
 
 
@@ -206,10 +202,7 @@ def _swap(new: Path, target: Path, written: frozenset[str]) -> None:
     """
     clash = _clash(new, target, written)
     if clash:
-        message = (
-            f"holds {clash.relative_to(target)}, which uitruil did not write and the new result "
-            "needs: move it away and run again"
-        )
+        message = Message("target.clash", entry=str(clash.relative_to(target)))
         raise InputError(Problem(str(target), message))
     old = _old(target)
     renames = _Renames()

@@ -17,6 +17,7 @@ import pandas as pd
 
 from model.errors import Problem
 from model.indicative import apportion, indicative_tasks
+from model.lang import Message
 from model.settings import COMMITTED_STATUSES, COMPONENTS, Settings
 
 MUNICIPALITY_DEFAULTS: dict[str, object] = {
@@ -35,6 +36,10 @@ EARTH_RADIUS_KM = 6371.0088
 GROUP_SEPARATOR = "\x1f"
 """Between province and region in an exchange group's label (`Instance.exchange_group`)."""
 DEAL_RULES = ("require", "forbid")
+REASONS: tuple[str, ...] = ("available_later", "ends_too_soon", "status_weight_zero")
+"""Why a site does not count (sites.csv `reason`, docs/cli.md): it becomes available only after
+the reference date; it stops before reference date + rules.min_duration_years; its status has
+weight 0 in rules.status_weight."""
 
 INT_COLUMNS = (
     "population",
@@ -57,7 +62,7 @@ class Instance:
         (decimal degrees of the centroid, NaN when unknown).
     sites: index `id`; columns municipality, name, kind, status, min_places, max_places,
         available_from, available_until (datetime.date or None), cost_per_place (NaN when blank),
-        counted (bool), reason (why not counted, "" when counted), committed (bool),
+        counted (bool), reason (why not counted, one of REASONS; "" when counted), committed (bool),
         status_weight (rho), realisation (the chance the site is realised: its own column,
         else `rules.realisation` of its status), lo, hi (bounds on places when open; for soft
         sites clipped to the kind's size rule, lo > hi means it can never open).
@@ -198,30 +203,61 @@ def empty_deal_rules() -> pd.DataFrame:
     )
 
 
+def needed_until(reference_date: dt.date, years: int) -> dt.date:
+    """The first day a site may stop and still count: reference date + min_duration_years."""
+    try:
+        return reference_date.replace(year=reference_date.year + years)
+    except ValueError:  # 29 February
+        return reference_date.replace(year=reference_date.year + years, day=28) + dt.timedelta(
+            days=1
+        )
+
+
 def site_counts(
     available_from: dt.date | None,
     available_until: dt.date | None,
     status_weight: float,
     settings: Settings,
 ) -> str:
-    """Why a site does not count, or "" when it counts (model.md, "Sites")."""
+    """Why a site does not count, as one of REASONS, or "" when it counts (model.md, "Sites")."""
     ref = settings.reference_date
-    years = settings.rules.min_duration_years
     if available_from is not None and available_from > ref:
-        return f"available from {available_from.isoformat()}, after the reference date {ref.isoformat()}"
-    if available_until is not None:
-        try:
-            needed = ref.replace(year=ref.year + years)
-        except ValueError:  # 29 February
-            needed = ref.replace(year=ref.year + years, day=28) + dt.timedelta(days=1)
-        if available_until < needed:
-            return (
-                f"available until {available_until.isoformat()}, less than {years} years "
-                f"after the reference date (needs {needed.isoformat()} or later)"
-            )
+        return "available_later"
+    needed = needed_until(ref, settings.rules.min_duration_years)
+    if available_until is not None and available_until < needed:
+        return "ends_too_soon"
     if status_weight <= 0:
-        return "its status has weight 0 (rules.status_weight)"
+        return "status_weight_zero"
     return ""
+
+
+def reason_message(
+    reason: str,
+    available_from: dt.date | None,
+    available_until: dt.date | None,
+    years: int | None,
+    reference_date: dt.date | None,
+    status: str,
+) -> Message:
+    """A reason code in words, with the dates that explain it: "beschikbaar tot 31-12-2026,
+    minder dan 5 jaar na de peildatum 01-07-2025 (nodig: 01-07-2030 of later)".
+
+    Without the dates (a result folder that predates them) the words say it without them.
+    """
+    if reason == "available_later" and available_from and reference_date:
+        return Message("reason.available_later", date=available_from, reference=reference_date)
+    if reason == "ends_too_soon" and available_until and reference_date and years is not None:
+        needed = needed_until(reference_date, years)
+        return Message(
+            "reason.ends_too_soon",
+            date=available_until,
+            years=years,
+            reference=reference_date,
+            needed=needed,
+        )
+    if reason == "status_weight_zero":
+        return Message("reason.status_weight_zero", status=Message(f"site_status.{status}"))
+    return Message(f"reason.{reason}.short")
 
 
 def build_instance(

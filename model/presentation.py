@@ -29,9 +29,9 @@ from model.costs import COST_COLUMNS, SITE_DETAILS, municipality_costs, province
 from model.errors import InputError, Problem
 from model.explanation import balance_sheet, compact_balance, verdict
 from model.folders import is_result_folder, umask
-from model.lang import Percent, has_text, number, percent, text
+from model.lang import Message, Percent, has_text, number, percent, text
 from model.reading import unescaped
-from model.report import read_result
+from model.report import plan_word, read_result, site_words
 from model.result import Result, deal_figures, describe_deal, tidy
 from model.settings import COMMITTED_STATUSES, COMPONENTS, STATUSES
 
@@ -58,7 +58,8 @@ def read_comparison(path: Path) -> pd.DataFrame | None:
     except pd.errors.EmptyDataError:
         return None
     except (pd.errors.ParserError, UnicodeDecodeError, OSError) as error:
-        raise InputError(Problem(str(path), f"cannot be read as CSV: {error}")) from None
+        message = Message("result.not_csv", error=str(error))
+        raise InputError(Problem(str(path), message)) from None
     frame = frame.map(unescaped).rename(index=unescaped, columns=unescaped)
     return frame if len(frame.columns) else None
 
@@ -100,13 +101,7 @@ def load_package(folder: Path, lang: str = "nl") -> Package:
         return Package(read_result(folder), runs, comparison)
     if runs:
         return Package(runs[0].result, runs, comparison)
-    raise InputError(
-        Problem(
-            str(folder),
-            "is not a result folder (no summary.json) nor a compare folder "
-            "(compare.csv beside result subfolders); give the folder that solve or compare wrote",
-        )
-    )
+    raise InputError(Problem(str(folder), Message("result.not_a_package")))
 
 
 def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
@@ -199,28 +194,12 @@ MUNICIPALITY_COLUMNS = (
 """Columns of the per-municipality table in the workbook."""
 
 
-def plan_word(lang: str, status: str) -> str:
-    """Firm (committed: existing, decided) or soft (planned, idea)."""
-    return text(lang, "plan.firm" if status in COMMITTED_STATUSES else "plan.soft")
-
-
-def site_words(sites: pd.DataFrame, result: Result, lang: str) -> pd.DataFrame:
-    """Sites with municipality names, kind, status and plan (firm or soft) in `lang`."""
-    s = sites.copy()
-    s["municipality"] = s["municipality"].map(names(result)).fillna(s["municipality"])
-    s["plan"] = [plan_word(lang, status) for status in s["status"]]
-    s["kind"] = [text(lang, f"kind.{k}") for k in s["kind"]]
-    s["status"] = [text(lang, f"site_status.{v}") for v in s["status"]]
-    return s
-
-
 def site_frame(result: Result, lang: str) -> pd.DataFrame:
     """sites.csv in words, with yes/no for counted and open."""
     s = site_words(detailed_sites(result), result, lang)
     yes_no = {True: text(lang, "word.yes"), False: text(lang, "word.no")}
     s["counted"] = flag(s["counted"]).map(yes_no)
     s["open"] = flag(s["open"]).map(yes_no)
-    s["site_name"] = s["name"].astype(object).where(s["name"].notna(), "")
     s["site_cost"] = (s["places"] * s["cost_per_place"]).where(s["places"] > 0, 0.0)
     columns = [
         "id",
@@ -231,6 +210,8 @@ def site_frame(result: Result, lang: str) -> pd.DataFrame:
         "plan",
         "counted",
         "reason",
+        "available_from",
+        "available_until",
         "open",
     ]
     return labelled(s, columns + ["places", "over_preference", "cost_per_place", "site_cost"], lang)

@@ -35,10 +35,11 @@ from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import ValidationError
 
-from model.errors import InputError, Problem
+from model.errors import InputError, Problem, os_reason
 from model.folders import replace_folder
 from model.indicative import indicative_tasks
-from model.instance import DEAL_RULES, Instance, build_instance, centroids, whole_km
+from model.instance import DEAL_RULES, Instance, build_instance, centroids, reason_message, whole_km
+from model.lang import Listing, Message
 from model.settings import CONTROL, MAX_COUNT, SITE_KINDS, STATUSES, Settings
 
 SETTINGS_FILE, MUNICIPALITIES_FILE, SITES_FILE = "instance.toml", "municipalities.csv", "sites.csv"
@@ -62,16 +63,26 @@ GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 """1-7-2025 or 01-07-2025: day, month, year, as a Dutch Excel writes a date into a CSV file."""
-SETTING_TYPES = {"date": "a date YYYY-MM-DD", "int": "a whole number", "float": "a number"}
-"""What a pydantic error type (by its first word) expects, in the words of the users."""
-SETTING_BOUNDS = {
-    "greater_than_equal": "at least {ge}",
-    "greater_than": "more than {gt}",
-    "less_than_equal": "at most {le}",
-    "less_than": "less than {lt}",
-    "finite_number": "a finite number",
+SETTING_TYPES = {
+    "date": "expect.date_iso",
+    "int": "expect.whole",
+    "float": "expect.number",
+    "string": "expect.text",
+    "model": "expect.table",
+    "dict": "expect.table",
+    "tuple": "expect.list",
+    "list": "expect.list",
+    "bool": "expect.true_false",
 }
-"""What a pydantic range error expects (its ctx gives the bound)."""
+"""What a pydantic error type (by its first word) expects, in the words of the users (a key)."""
+SETTING_BOUNDS = {
+    "greater_than_equal": "expect.ge",
+    "greater_than": "expect.gt",
+    "less_than_equal": "expect.le",
+    "less_than": "expect.lt",
+    "finite_number": "expect.finite",
+}
+"""What a pydantic range error expects (a key; its ctx gives the bound)."""
 RATIO_LIMIT = 3.0
 """Warn when a municipality's places per inhabitant are this many times off the median."""
 
@@ -93,17 +104,17 @@ class Column:
     note: str = ""
 
     @property
-    def expected(self) -> str:
+    def expected(self) -> Message:
         if self.choices:
-            return "one of " + ", ".join(self.choices)
-        names = {"text": "text", "int": "a whole number", "number": "a number"}
-        what = names.get(self.kind, "a date YYYY-MM-DD or DD-MM-YYYY")
+            return Message("expect.one_of", choices=", ".join(self.choices))
+        names = {"text": "expect.text", "int": "expect.whole", "number": "expect.number"}
+        what = Message(names.get(self.kind, "expect.date"))
         if self.strict:
-            return f"{what} > {_shown(self.low)} and < {_shown(self.high)}"
+            return Message("expect.between", what=what, low=self.low, high=self.high)
         if self.low is not None and self.high is not None:
-            return f"{what} from {_shown(self.low)} to {_shown(self.high)}"
+            return Message("expect.range", what=what, low=self.low, high=self.high)
         if self.low is not None:
-            what += f" >= {_shown(self.low)}"
+            return Message("expect.at_least", what=what, low=self.low)
         return what
 
     def admits(self, x: float) -> bool:
@@ -222,10 +233,11 @@ def read_raw(path: Path) -> RawInstance:
             grids = _workbook_grids(path, names, problems)
         given, setting_rows = _sheet_settings(grids["settings"], problems)
     else:
-        what = "expected an instance folder or an .xlsx workbook"
+        what = Message("read.not_an_instance")
         why = _not_a_file(path)
-        plain = why in (None, "is not a regular file")
-        raise InputError(Problem(str(path), what if plain else f"{why} ({what})"))
+        plain = why is None or why.key == "file.not_regular"
+        message = what if plain else Message("read.because", why=why, what=what)
+        raise InputError(Problem(str(path), message))
     return _checked(given, setting_rows, grids, names, path, problems, warnings)
 
 
@@ -292,11 +304,7 @@ def indicative_table(raw: RawInstance) -> pd.DataFrame:
     if missing:
         raise InputError(
             [
-                Problem(
-                    raw.names["settings"],
-                    f"setting 'forecast.{key}' is missing: the "
-                    "indicative distribution is computed from [forecast]",
-                )
+                Problem(raw.names["settings"], Message("read.forecast_for_indicative", key=key))
                 for key in missing
             ]
         )
@@ -322,12 +330,11 @@ def write_instance(raw: RawInstance, dest: Path, *, force: bool = False) -> None
     """
     dest = Path(dest)
     if dest.exists() and not force:
-        raise InputError(Problem(str(dest), "already exists: choose another name, or --force"))
+        raise InputError(Problem(str(dest), Message("convert.exists")))
     if dest.exists() and not _replaceable(dest):
-        message = "is neither a workbook nor an instance folder: not replaced, even with --force"
-        raise InputError(Problem(str(dest), message))
+        raise InputError(Problem(str(dest), Message("convert.not_replaceable")))
     if dest.exists() and dest.resolve() == Path(raw.source).resolve():
-        raise InputError(Problem(str(dest), "is the instance being converted: choose another name"))
+        raise InputError(Problem(str(dest), Message("convert.is_source")))
     if dest.suffix.lower() != ".xlsx":
         replace_folder(
             dest, lambda folder: _write_folder(raw, folder), SETTINGS_FILE, INSTANCE_FILES
@@ -342,7 +349,8 @@ def write_instance(raw: RawInstance, dest: Path, *, force: bool = False) -> None
         finally:
             shutil.rmtree(work, ignore_errors=True)
     except OSError as error:
-        raise InputError(Problem(str(dest), f"cannot be written: {error}")) from None
+        message = Message("file.unwritable", error=os_reason(error))
+        raise InputError(Problem(str(dest), message)) from None
 
 
 def _replaceable(dest: Path) -> bool:
@@ -400,23 +408,24 @@ def write_csv(frame: pd.DataFrame, path: Path, escape_formulas: bool = True) -> 
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise InputError(Problem(str(path), f"cannot be written: {error}")) from None
+        message = Message("file.unwritable", error=os_reason(error))
+        raise InputError(Problem(str(path), message)) from None
 
 
 # ---- reading files into grids and settings ----------------------------------------------------
 
 
-def _not_a_file(path: Path) -> str | None:
+def _not_a_file(path: Path) -> Message | None:
     """Why `path` cannot be read as a file, or None when it is a regular file."""
     if path.is_file():
         return None
     if path.is_symlink():
-        return "is a symbolic link that leads nowhere (or to itself)"
+        return Message("file.dangling_link")
     if path.is_dir():
-        return "is a folder, not a file"
+        return Message("file.is_folder")
     if path.exists():
-        return "is not a regular file"
-    return "not found"
+        return Message("file.not_regular")
+    return Message("file.not_found")
 
 
 def _file_bytes(path: Path, problems: list[Problem], optional: bool = False) -> bytes | None:
@@ -425,17 +434,16 @@ def _file_bytes(path: Path, problems: list[Problem], optional: bool = False) -> 
     An `optional` file that does not exist is no problem (None, and nothing in `problems`).
     """
     why = _not_a_file(path)
-    if why == "not found" and optional:
+    missing = why is not None and why.key == "file.not_found"
+    if missing and optional:
         return None
     if why is not None:
-        problems.append(
-            Problem(path.name, "required file is missing" if why == "not found" else why)
-        )
+        problems.append(Problem(path.name, Message("file.required_missing") if missing else why))
         return None
     try:
         return path.read_bytes()
     except OSError as error:
-        problems.append(Problem(path.name, f"cannot be read: {error.strerror or error}"))
+        problems.append(Problem(path.name, Message("file.unreadable", error=os_reason(error))))
         return None
 
 
@@ -463,8 +471,7 @@ def _csv_grid(
         return None
     wide = _wide_encoding(data)
     if wide:
-        message = f"is saved as {wide} (Excel: 'Unicode text'): save it as 'CSV UTF-8' instead"
-        problems.append(Problem(path.name, message))
+        problems.append(Problem(path.name, Message("read.wide_csv", encoding=wide)))
         return None
     try:
         text = data.decode("utf-8-sig")
@@ -472,17 +479,9 @@ def _csv_grid(
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
-            problems.append(
-                Problem(path.name, "is neither UTF-8 nor Windows-1252: save as CSV UTF-8")
-            )
+            problems.append(Problem(path.name, Message("read.bad_encoding")))
             return None
-        warnings.append(
-            Problem(
-                path.name,
-                "is not UTF-8, read as Windows-1252: check accented names "
-                "(save as 'CSV UTF-8' to be sure)",
-            )
-        )
+        warnings.append(Problem(path.name, Message("read.windows_1252")))
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if first.count(";") > first.count(",") else ","
     records = _csv_records(text, delimiter, path.name, problems)
@@ -505,11 +504,7 @@ def _csv_records(
         records.extend(reader)
     except csv.Error as error:
         if "unexpected end of data" in str(error):
-            message = (
-                'a quote (") opens a cell that is never closed: everything after it would be '
-                "one cell; close the quote or remove it"
-            )
-            problems.append(Problem(file, message, len(records) + 1))
+            problems.append(Problem(file, Message("read.open_quote"), len(records) + 1))
             return None
         return list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter))
     return records
@@ -532,10 +527,8 @@ WORKBOOK_ERRORS = (
 parts or values it cannot convert (a date cell beyond year 9999)."""
 
 
-UNCOMPUTED = (
-    "the formula {formula} has no computed value (a program wrote it, Excel never calculated it): "
-    "open and save the workbook in Excel, or type the value"
-)
+UNCOMPUTED = "read.uncomputed"
+"""The message of a formula without its computed value (it takes the formula)."""
 
 
 @dataclass(frozen=True)
@@ -569,17 +562,17 @@ def _workbook_grids(
             grids[part] = None
             if not titles:
                 if part not in OPTIONAL_PARTS:
-                    problems.append(Problem(path.name, f"sheet '{part}' is missing"))
+                    problems.append(Problem(path.name, Message("read.sheet_missing", part=part)))
             elif len(titles) > 1:
-                listed = " and ".join(f"'{title}'" for title in titles)
-                message = f"sheets {listed} both read as sheet '{part}': rename or remove one"
+                listed = Listing([f"'{title}'" for title in titles], "word.and")
+                message = Message("read.sheets_alike", sheets=listed, part=part)
                 problems.append(Problem(path.name, message))
             else:
                 rows = _sheet_rows(path, titles[0], names[part], workbooks)
                 grids[part] = _grid(names[part], enumerate(rows, start=1), False, problems)
         return grids
     except WORKBOOK_ERRORS as error:
-        message = f"cannot be read as a workbook: {_damage(error)}"
+        message = Message("read.bad_workbook", damage=_damage(error))
         raise InputError(Problem(path.name, message)) from None
     finally:
         for workbook in workbooks:
@@ -608,7 +601,7 @@ def _sheet_rows(path: Path, title: str, file: str, workbooks: list[Any]) -> list
         values.reset_dimensions()
         computed = [list(cells) for cells in values.iter_rows(values_only=True)]
     except WORKBOOK_ERRORS as error:
-        message = f"cannot be read: {_damage(error)}"
+        message = Message("file.unreadable", error=_damage(error))
         raise InputError(Problem(file, message, len(rows) + 1)) from None
     for r, c in formulas:
         value = _at(computed[r], c) if r < len(computed) else None
@@ -619,10 +612,10 @@ def _sheet_rows(path: Path, title: str, file: str, workbooks: list[Any]) -> list
 def _damage(error: Exception) -> str:
     """What openpyxl's error says about the file, in the words of the users where we can."""
     if isinstance(error, OSError) and error.strerror:
-        return error.strerror
+        return os_reason(error)
     bad_number = re.fullmatch(r"invalid literal for int\(\) with base 10: (.*)", str(error))
     if bad_number:
-        return f"a number cell holds {bad_number[1]}, which is no number"
+        return Message("read.bad_number_cell", value=bad_number[1])
     return str(error) or type(error).__name__
 
 
@@ -635,7 +628,7 @@ def _grid(
     """Split numbered records into the header (first non-blank record) and the rows below it."""
     filled = [(row, cells) for row, cells in records if not _blank_row(cells)]
     if not filled:
-        problems.append(Problem(file, "is empty: expected a header row with the column names"))
+        problems.append(Problem(file, Message("read.empty")))
         return None
     return _Grid(file, filled[0][1], filled[1:], decimal_comma, filled[0][0])
 
@@ -662,26 +655,30 @@ def toml_tree(data: bytes, file: str) -> dict[str, Any]:
     """
     wide = _wide_encoding(data)
     if wide:
-        raise InputError(Problem(file, f"is saved as {wide}: save it as UTF-8 (TOML is UTF-8)"))
+        raise InputError(Problem(file, Message("read.wide_toml", encoding=wide)))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        message = f"line {line}: not UTF-8 (perhaps Latin-1 or Windows-1252): save it as UTF-8"
-        raise InputError(Problem(file, message)) from None
+        raise InputError(Problem(file, Message("read.toml_not_utf8", line=line))) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         commas = [
             Problem(
                 file,
-                f"line {n}: TOML needs a decimal point: write {found[1].replace(',', '.')}, "
-                f"not {found[1]}",
+                Message(
+                    "read.toml_decimal_comma",
+                    line=n,
+                    point=found[1].replace(",", "."),
+                    comma=found[1],
+                ),
             )
             for n, line in enumerate(text.splitlines(), start=1)
             if (found := DECIMAL_COMMA.search(line.split("#")[0].rstrip()))
         ]
-        raise InputError(commas or Problem(file, f"is not valid TOML: {error}")) from None
+        message = Message("read.bad_toml", error=str(error))
+        raise InputError(commas or Problem(file, message)) from None
 
 
 def _sheet_settings(
@@ -696,7 +693,7 @@ def _sheet_settings(
         return None, {}
     header = [_text(cell).lower() for cell in grid.header]
     if "key" not in header or "value" not in header:
-        problems.append(Problem(grid.file, "expected the columns key and value", row=1))
+        problems.append(Problem(grid.file, Message("read.settings_header"), row=1))
         return None, {}
     given: dict[str, Any] = {}
     rows: dict[str, int] = {}
@@ -704,21 +701,23 @@ def _sheet_settings(
     for row, cells in grid.rows:
         key, value = _text(_at(cells, key_at)), _at(cells, value_at)
         if not key:
-            problems.append(Problem(grid.file, "this row has no key", row, "key"))
+            problems.append(Problem(grid.file, Message("read.no_key"), row, "key"))
             continue
         if _blank(value):
             continue
         if key in rows:
-            problems.append(Problem(grid.file, f"key '{key}' also on row {rows[key]}", row, "key"))
+            message = Message("read.key_twice", key=key, row=rows[key])
+            problems.append(Problem(grid.file, message, row, "key"))
             continue
         rows[key] = row
         if isinstance(value, Uncomputed):
-            problems.append(Problem(grid.file, UNCOMPUTED.format(formula=value), row, "value"))
+            message = Message(UNCOMPUTED, formula=str(value))
+            problems.append(Problem(grid.file, message, row, "value"))
             continue
         try:
             put_setting(given, key, _setting_value(key, value))
         except ValueError as error:
-            problems.append(Problem(grid.file, str(error), row, "key"))
+            problems.append(Problem(grid.file, error.args[0], row, "key"))
     return given, rows
 
 
@@ -785,13 +784,13 @@ def put_setting(tree: dict[str, Any], key: str, value: Any) -> None:
     """Set `tree[a][b][c] = value` for key "a.b.c" (split by `setting_path`)."""
     *path, last = setting_path(key)
     if not all(setting_path(key)):
-        raise ValueError(f"malformed key '{key}'")
+        raise ValueError(Message("read.malformed_key", key=key))
     for part in path:
         tree = tree.setdefault(part, {})
         if not isinstance(tree, dict):
-            raise ValueError(f"key '{key}' conflicts with key '{part}'")
+            raise ValueError(Message("read.key_conflict", key=key, part=part))
     if last in tree:
-        raise ValueError(f"key '{key}' conflicts with keys below it")
+        raise ValueError(Message("read.key_conflict_below", key=key))
     tree[last] = value
 
 
@@ -807,50 +806,44 @@ def _validated_settings(
             row = rows.get(key) or next(
                 (r for k, r in rows.items() if k.startswith(key + ".")), None
             )
-            problems.append(
-                Problem(
-                    file,
-                    f"setting '{key}': {_setting_message(detail)}",
-                    row,
-                    "value" if row else None,
-                )
-            )
+            message = Message("settings.problem", key=key, message=_setting_message(detail))
+            problems.append(Problem(file, message, row, "value" if row else None))
         return None
 
 
-def _setting_message(detail: Any) -> str:
+def _setting_message(detail: Any) -> Message:
     """A pydantic error in the words of docs/instance-format.md."""
-    kind, message = detail["type"], detail["msg"]
+    kind = detail["type"]
     if kind == "extra_forbidden":
         *table, name = (str(part) for part in detail["loc"])
         known = getattr(_setting_type(table), "model_fields", {})
         close = difflib.get_close_matches(name, known, n=1)
-        hint = (
-            f"did you mean '{'.'.join([*table, close[0]])}'?"
-            if close
-            else "see docs/instance-format.md"
-        )
-        return f"unknown setting ({hint})"
+        if close:
+            return Message("settings.unknown_like", like=".".join([*table, close[0]]))
+        return Message("settings.unknown")
     if kind == "missing":
-        return "required setting is missing"
+        return Message("settings.missing")
     if kind == "value_error":
-        return message.removeprefix("Value error, ")
+        error = detail.get("ctx", {}).get("error")
+        return error.args[0] if isinstance(error, ValueError) else detail["msg"]
     if kind in SETTING_BOUNDS:
         bound = {k: _shown(v) for k, v in detail.get("ctx", {}).items()}
-        message = f"expected {SETTING_BOUNDS[kind].format(**bound)}"
+        expected = Message(SETTING_BOUNDS[kind], **bound)
+    elif kind == "literal_error":
+        choices = re.findall(r"'[^']*'", detail.get("ctx", {}).get("expected", ""))
+        expected = Listing(choices, "word.or")
     elif kind.split("_")[0] in SETTING_TYPES:
-        message = f"expected {SETTING_TYPES[kind.split('_')[0]]}"
-    return f"{message.replace('Input should be ', 'expected ')}, got {_shown(detail['input'])}"
+        expected = Message(SETTING_TYPES[kind.split("_")[0]])
+    else:
+        expected = Message("expect.other")
+    return Message("settings.expected", expected=expected, got=_shown(detail["input"]))
 
 
-def _shown(value: Any) -> str:
-    """A value in a message: whole numbers grouped by thousands, dates as ISO text."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return f"{value:,.0f}"
-    if isinstance(value, dt.date | float):
-        return str(value)
+def _shown(value: Any) -> Any:
+    """A value in a message: numbers and dates as they are (a message shows them as its language
+    writes them, `{value:n}`), other values as Python writes them ('text', True)."""
+    if isinstance(value, int | float | dt.date) and not isinstance(value, bool):
+        return value
     return repr(value)
 
 
@@ -888,15 +881,15 @@ def _cell(value: Any, column: Column, decimal_comma: bool) -> Any:
     With `decimal_comma` (a `;` file) "1.234,5" is 1234.5; a lone "." is a decimal point ("0.12").
     """
     if isinstance(value, Uncomputed):
-        raise ValueError(UNCOMPUTED.format(formula=value))
+        raise ValueError(Message(UNCOMPUTED, formula=str(value)))
     if _blank(value):
         if column.required:
-            raise ValueError(f"expected {column.expected}, got a blank cell{column.note}")
+            raise ValueError(Message("cell.blank", expected=column.expected, note=column.note))
         return None
     text = _text(value)
     if CONTROL.search(text):
-        raise ValueError(f"holds a control character, which no workbook can store: {text!r}")
-    bad = ValueError(f"expected {column.expected}, got '{text}'")
+        raise ValueError(Message("cell.control", text=repr(text)))
+    bad = ValueError(Message("cell.bad", expected=column.expected, text=text))
     if column.kind == "text":
         if column.choices and text.lower() not in column.choices:
             raise bad
@@ -923,8 +916,7 @@ def _cell(value: Any, column: Column, decimal_comma: bool) -> Any:
         or not column.admits(number)
     ):
         if decimal_comma and isinstance(value, str) and GROUPED.fullmatch(text) and "," not in text:
-            hint = "in a file with ';' a '.' groups thousands: write the decimals after a comma"
-            raise ValueError(f"{bad} ({hint})")
+            raise ValueError(Message("cell.bad_grouped", expected=column.expected, text=text))
         raise bad
     return int(number) if column.kind == "int" else float(number)
 
@@ -938,33 +930,27 @@ def _table(grid: _Grid, columns: dict[str, Column], problems: list[Problem]) -> 
     names = [_text(cell) for cell in grid.header]
     if not any(name.lower() in columns for name in names):
         required = ", ".join(name for name, column in columns.items() if column.required)
-        message = (
-            f"the first row holds no known column name: expected a header row ({required}, ...)"
-        )
+        message = Message("read.no_header", required=required)
         problems.append(Problem(grid.file, message, grid.header_row))
         return None
     kept: dict[str, int] = {}
     for position, name in enumerate(names):
         known = name.lower() if name.lower() in columns else name
         if CONTROL.search(name):
-            problems.append(
-                Problem(
-                    grid.file,
-                    f"column {position + 1}: its name holds a control character: {name!r}",
-                )
-            )
+            message = Message("read.column_control", position=position + 1, name=repr(name))
+            problems.append(Problem(grid.file, message))
         elif not name:
             if any(not _blank(_at(cells, position)) for _, cells in grid.rows):
-                problems.append(Problem(grid.file, f"column {position + 1} has values but no name"))
+                message = Message("read.column_unnamed", position=position + 1)
+                problems.append(Problem(grid.file, message))
         elif known.lower() in (k.lower() for k in kept):
-            problems.append(Problem(grid.file, "column appears twice", column=name))
+            problems.append(Problem(grid.file, Message("read.column_twice"), column=name))
         else:
             kept[known] = position
     for name, column in columns.items():
         if column.required and name not in kept:
-            problems.append(
-                Problem(grid.file, f"required column is missing{column.note}", column=name)
-            )
+            message = Message("read.column_missing", note=column.note)
+            problems.append(Problem(grid.file, message, column=name))
     index = pd.Index([row for row, _ in grid.rows], name="row", dtype="int64")
     data = {}
     for name, position in kept.items():
@@ -974,12 +960,12 @@ def _table(grid: _Grid, columns: dict[str, Column], problems: list[Problem]) -> 
             try:
                 values.append(_cell(_at(cells, position), column, grid.decimal_comma))
             except ValueError as error:
-                problems.append(Problem(grid.file, str(error), row, name))
+                problems.append(Problem(grid.file, error.args[0], row, name))
                 values.append(None)
         data[name] = pd.Series(values, index=index, dtype=DTYPES.get(column.kind))
     for row, cells in grid.rows:
         if not _blank_row(cells[len(names) :]):
-            problems.append(Problem(grid.file, "has more cells than the header has columns", row))
+            problems.append(Problem(grid.file, Message("read.too_many_cells"), row))
     return pd.DataFrame(data, index=index)
 
 
@@ -1006,15 +992,12 @@ def _municipality_columns(grid: _Grid, given: dict[str, Any] | None) -> dict[str
     """Columns of municipalities.csv: region required under region scope, tasks all-or-none."""
     columns = dict(MUNICIPALITY_COLUMNS)
     if _lookup(given, "rules.exchange_scope") == "region":
-        note = ' (rules.exchange_scope is "region")'
+        note = Message("note.region_scope")
         columns["region"] = replace(columns["region"], required=True, note=note)
     header = [_text(cell).lower() for cell in grid.header]
     for name in ("reception_task", "amv_task"):
         if name in header and any(not _blank(_at(c, header.index(name))) for _, c in grid.rows):
-            note = (
-                " (the column is filled on other rows: fill it on every row, or leave it blank "
-                "everywhere to compute the tasks from [forecast])"
-            )
+            note = Message("note.tasks_all_or_none")
             columns[name] = replace(columns[name], required=True, note=note)
     return columns
 
@@ -1033,28 +1016,17 @@ def _check_municipalities(
     """
     file, settings_file = names["municipalities"], names["settings"]
     if m.empty:
-        problems.append(Problem(file, "has no municipalities"))
+        problems.append(Problem(file, Message("read.no_municipalities")))
     _unique(m, "code", file, problems)
     _ordered(m, file, "amv_task", "reception_task", problems)
     _paired(m, file, ("lat", "lon"), problems)
     reception, amv = (c in m and m[c].notna().any() for c in ("reception_task", "amv_task"))
     if amv and not reception:
-        problems.append(
-            Problem(
-                file,
-                "amv_task is given without reception_task: give both, or neither to "
-                "compute both from [forecast]",
-                column="amv_task",
-            )
-        )
+        problems.append(Problem(file, Message("read.amv_without_reception"), column="amv_task"))
     for key, given_in_file in (("reception", reception), ("amv", amv)):
         if given is not None and not given_in_file and _lookup(given, f"forecast.{key}") is None:
             problems.append(
-                Problem(
-                    settings_file,
-                    f"setting 'forecast.{key}' is missing: {file} gives no "
-                    f"{key}_task, so it is computed from [forecast]",
-                )
+                Problem(settings_file, Message("read.forecast_missing", key=key, file=file))
             )
     forecast = settings.forecast if settings else None
     if forecast is None or forecast.amv is None:
@@ -1063,9 +1035,7 @@ def _check_municipalities(
     if pool is not None and forecast.amv > pool:
         problems.append(
             Problem(
-                settings_file,
-                f"setting 'forecast.amv' ({forecast.amv}) exceeds the "
-                f"reception places it is part of ({pool})",
+                settings_file, Message("read.forecast_amv_too_large", amv=forecast.amv, pool=pool)
             )
         )
 
@@ -1089,7 +1059,7 @@ def _check_sites(
             problems.append(
                 Problem(
                     file,
-                    f"unknown municipality '{code}': not a code in {names['municipalities']}",
+                    Message("read.unknown_municipality", code=code, file=names["municipalities"]),
                     row,
                     "municipality",
                 )
@@ -1108,9 +1078,8 @@ def _paired(
     for row, x, y in zip(frame.index, first, second, strict=True):
         blank = [c for c, v in zip(columns, (x, y), strict=True) if pd.isna(v)]
         if len(blank) == 1 and not any((row, c) in refused for c in columns):
-            message = (
-                f"{' and '.join(columns)} go together: {blank[0]} is blank; give both (decimal "
-                "degrees), or neither to use the shipped centroid of the CBS code"
+            message = Message(
+                "read.go_together", columns=Listing(columns, "word.and"), blank=blank[0]
             )
             problems.append(Problem(file, message, row, blank[0]))
 
@@ -1140,7 +1109,7 @@ def _check_deals(
         if not found and rule == "require" and places is not None and settings is not None:
             why = _not_allowed(a, b, places, settings, names["municipalities"])
             if why:
-                message = f"{a} and {b} must deal (rule require), but {why}"
+                message = Message("read.required_not_allowed", a=a, b=b, why=why)
                 found = [Problem(file, message, row, "rule")]
             else:
                 required.setdefault(a, []).append(row)
@@ -1149,10 +1118,12 @@ def _check_deals(
     limit = settings.rules.max_deals_per_municipality if settings else 0
     for code, rows in required.items():
         if 0 < limit < len(rows):
-            message = (
-                f"{code} must be in {len(rows)} deals (rule require, rows "
-                f"{', '.join(map(str, rows))}), more than rules.max_deals_per_municipality "
-                f"({limit}): remove rows or raise the limit"
+            message = Message(
+                "read.too_many_required",
+                code=code,
+                n=len(rows),
+                rows=", ".join(map(str, rows)),
+                limit=limit,
             )
             problems.append(Problem(file, message, rows[limit], "rule"))
 
@@ -1191,19 +1162,24 @@ def _pair_problems(
     file = names["deals"]
     unknown = [c for c, code in (("a", a), ("b", b)) if places is not None and code not in places]
     if unknown:
-        message = "unknown municipality '{}': not a code in " + names["municipalities"]
-        return [Problem(file, message.format(a if c == "a" else b), row, c) for c in unknown]
+        return [
+            Problem(
+                file,
+                Message(
+                    "read.unknown_municipality",
+                    code=a if c == "a" else b,
+                    file=names["municipalities"],
+                ),
+                row,
+                c,
+            )
+            for c in unknown
+        ]
     if a == b:
-        message = (
-            f"a deal is between two municipalities, but a and b are both '{a}': correct one of them"
-        )
-        return [Problem(file, message, row, "b")]
+        return [Problem(file, Message("read.deal_with_itself", code=a), row, "b")]
     pair = (min(a, b), max(a, b))
     if pair in first:
-        message = (
-            f"the pair {pair[0]}, {pair[1]} is also on row {first[pair]} (a pair is written once, "
-            "in either order): remove one of the rows"
-        )
+        message = Message("read.pair_twice", a=pair[0], b=pair[1], row=first[pair])
         return [Problem(file, message, row, "a")]
     first[pair] = row
     return []
@@ -1241,37 +1217,22 @@ def _not_allowed(a: str, b: str, places: dict[str, _Place], settings: Settings, 
     """
     rules, pa, pb = settings.rules, places[a], places[b]
     if rules.exchange_scope == "none":
-        return (
-            'rules.exchange_scope is "none", so nobody exchanges: remove this lock, or set the '
-            "scope to province or region"
-        )
+        return Message("deal.scope_none")
     if pa.province != pb.province:
-        return (
-            f"deals stay within a province and {a} is in {pa.province}, {b} in {pb.province}: "
-            "remove this lock"
-        )
+        return Message("deal.other_province", a=a, b=b, pa=pa.province, pb=pb.province)
     if rules.exchange_scope == "region" and pa.region != pb.region:
-        return (
-            f'under rules.exchange_scope = "region" deals stay within a region and {a} is in '
-            f"{pa.region}, {b} in {pb.region}: remove this lock, or set the scope to province"
-        )
+        return Message("deal.other_region", a=a, b=b, ra=pa.region, rb=pb.region)
     limit = rules.max_distance_km
     if limit <= 0:
         return ""
     km = whole_km(pa.lat, pa.lon, pb.lat, pb.lon)
     if km is None:
-        unknown = " and ".join(
-            c for c in (a, b) if pd.isna(places[c].lat) or pd.isna(places[c].lon)
+        unknown = Listing(
+            [c for c in (a, b) if pd.isna(places[c].lat) or pd.isna(places[c].lon)], "word.and"
         )
-        return (
-            f"their distance is unknown ({unknown}: no known centroid) and rules.max_distance_km "
-            f"is {_shown(limit)}: give lat and lon in {m_file}, or remove this lock"
-        )
+        return Message("deal.distance_unknown", unknown=unknown, limit=limit, file=m_file)
     if km > limit:
-        return (
-            f"they are {km} km apart, farther than rules.max_distance_km ({_shown(limit)}): "
-            "remove this lock, or raise the limit"
-        )
+        return Message("deal.too_far", km=km, limit=limit)
     return ""
 
 
@@ -1279,11 +1240,8 @@ def _unique(frame: pd.DataFrame, column: str, file: str, problems: list[Problem]
     first: dict[Any, int] = {}
     for row, value in frame[column].dropna().items() if column in frame else ():
         if value in first:
-            problems.append(
-                Problem(
-                    file, f"duplicate {column} '{value}' (also on row {first[value]})", row, column
-                )
-            )
+            message = Message("read.duplicate", column=column, value=value, row=first[value])
+            problems.append(Problem(file, message, row, column))
         first.setdefault(value, row)
 
 
@@ -1301,12 +1259,11 @@ def _ordered(
     for row, a, b in zip(frame.index, frame[low], frame[high], strict=True):
         if pd.isna(a) or pd.isna(b):
             continue
+        values = {"low": low, "high": high, "a": _python(a), "b": _python(b)}
         if strict and a >= b:
-            message = f"{high} ({_plain(b)}) must be after {low} ({_plain(a)})"
-            problems.append(Problem(file, message, row, high))
+            problems.append(Problem(file, Message("read.not_after", **values), row, high))
         elif a > b:
-            message = f"{low} ({_plain(a)}) must not exceed {high} ({_plain(b)})"
-            problems.append(Problem(file, message, row, low))
+            problems.append(Problem(file, Message("read.exceeds", **values), row, low))
 
 
 def _lookup(tree: dict[str, Any] | None, key: str) -> Any:
@@ -1326,43 +1283,47 @@ def _suspicious(instance: Instance, raw: RawInstance) -> list[Problem]:
     warnings = []
     for s in instance.sites.reset_index().itertuples(index=False):
         if not s.counted:
-            warnings.append(
-                Problem(s_file, f"site '{s.id}' does not count: {s.reason}", s_row[s.id])
+            reason = reason_message(
+                s.reason,
+                s.available_from,
+                s.available_until,
+                instance.settings.rules.min_duration_years,
+                instance.settings.reference_date,
+                s.status,
             )
+            message = Message("warn.not_counted", id=s.id, reason=reason)
+            warnings.append(Problem(s_file, message, s_row[s.id]))
         if not s.committed and s.lo > s.hi:
             rule = getattr(instance.settings.site_kinds, s.kind)
-            warnings.append(
-                Problem(
-                    s_file,
-                    f"site '{s.id}' can never open: a new {s.kind} site needs "
-                    f"{rule.min} to {rule.max} places, this one allows {s.min_places} to "
-                    f"{s.max_places}",
-                    s_row[s.id],
-                    "max_places",
-                )
+            message = Message(
+                "warn.never_opens",
+                id=s.id,
+                kind=Message(f"kind.{s.kind}"),
+                min=rule.min,
+                max=rule.max,
+                lo=int(s.min_places),
+                hi=int(s.max_places),
             )
+            warnings.append(Problem(s_file, message, s_row[s.id], "max_places"))
     warnings += _deal_warnings(instance, raw)
     m = instance.municipalities
     for code in m.index[m["reception_task"] == 0]:
-        warnings.append(
-            Problem(m_file, f"{code} has a reception task of 0", m_row[code], "reception_task")
-        )
+        message = Message("warn.no_task", code=code)
+        warnings.append(Problem(m_file, message, m_row[code], "reception_task"))
     if not instance.tasks_computed:
         ratio = (m["reception_task"] / m["population"])[m["reception_task"] > 0]
         typical = ratio.median()
         for code, r in ratio[
             (ratio > RATIO_LIMIT * typical) | (ratio < typical / RATIO_LIMIT)
         ].items():
-            warnings.append(
-                Problem(
-                    m_file,
-                    f"{code} has {1000 * r:.2f} places per 1000 inhabitants, over "
-                    f"{RATIO_LIMIT:g} times off the median {1000 * typical:.2f}: check "
-                    "population and reception_task",
-                    m_row[code],
-                    "reception_task",
-                )
+            message = Message(
+                "warn.odd_ratio",
+                code=code,
+                ratio=1000 * r,
+                limit=RATIO_LIMIT,
+                median=1000 * typical,
             )
+            warnings.append(Problem(m_file, message, m_row[code], "reception_task"))
     return warnings
 
 
@@ -1373,8 +1334,7 @@ def _deal_warnings(instance: Instance, raw: RawInstance) -> list[Problem]:
     warnings = [
         Problem(
             raw.names["deals"],
-            f"forbids a deal between {a} ({province[a]}) and {b} ({province[b]}), which can "
-            "never happen: deals stay within a province; the row has no effect",
+            Message("warn.forbid_across", a=a, b=b, pa=province[a], pb=province[b]),
             row,
             "rule",
         )
@@ -1389,9 +1349,9 @@ def _deal_warnings(instance: Instance, raw: RawInstance) -> list[Problem]:
         warnings.append(
             Problem(
                 raw.names["municipalities"],
-                f"no known centroid for {len(unknown)} of {len(m)} municipalities ({listed}): "
-                f"under rules.max_distance_km = {_shown(limit)} they cannot deal; give lat and "
-                "lon (decimal degrees) for them",
+                Message(
+                    "warn.no_centroid", n=len(unknown), total=len(m), listed=listed, limit=limit
+                ),
             )
         )
     return warnings

@@ -8,9 +8,11 @@ uitruil writes are ever replaced); read back, by column name and checked for the
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import math
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -19,8 +21,9 @@ from typing import Annotated, Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
 
-from model.diagnosis_words import CHANGES, REASONS, why_short_lines
-from model.errors import InputError, Problem
+from model.diagnosis_words import CHANGES, why_short_lines
+from model.diagnosis_words import REASONS as SHORT_REASONS
+from model.errors import InputError, Problem, os_reason
 from model.explanation import (
     compact_balance,
     data_line,
@@ -30,7 +33,8 @@ from model.explanation import (
     verdict,
 )
 from model.folders import WRITTEN, is_result_folder, replace_folder
-from model.lang import chance, percent, text
+from model.instance import REASONS, reason_message
+from model.lang import Listing, Message, chance, number, percent, text
 from model.reading import csv_text, unescaped
 from model.result import (
     DEAL_COLUMNS,
@@ -39,7 +43,15 @@ from model.result import (
     TRANSFER_COLUMNS,
     Result,
 )
-from model.settings import COMPONENTS, CONTROL, SITE_KINDS, STAGES, STATUSES
+from model.settings import (
+    COMMITTED_STATUSES,
+    COMPONENTS,
+    CONTROL,
+    SITE_KINDS,
+    SOFT_STATUSES,
+    STAGES,
+    STATUSES,
+)
 
 RESULT_COLUMNS = {
     "municipalities": MUNICIPALITY_COLUMNS,
@@ -66,8 +78,12 @@ TEXT_COLUMNS = {
 BLANK_NUMBER_COLUMNS = {"km"}
 """Number columns where a blank cell means unknown (deals.csv: the length of a deal)."""
 CHOICE_COLUMNS = {"kind": SITE_KINDS, "status": STATUSES, "component": COMPONENTS}
+BLANK_CHOICE_COLUMNS = {"reason": REASONS}
+"""Choice columns where a blank cell is allowed (sites.csv: a site that counts has no reason)."""
 FLAG_COLUMNS = {"counted", "open"}
-"""Columns of the result tables by what they hold; every other column holds numbers."""
+DATE_COLUMNS = {"available_from", "available_until"}
+"""Columns of the result tables by what they hold; every other column of RESULT_COLUMNS holds
+numbers. DATE_COLUMNS (YYYY-MM-DD or blank) are checked where a table has them."""
 
 
 def write_tables(result: Result, folder: Path) -> None:
@@ -120,7 +136,7 @@ def read_result(folder: Path) -> Result:
     cells lose the `'` that protects them from spreadsheets (reading.escaped).
     """
     if not is_result_folder(folder):
-        raise InputError(Problem(str(folder), "is not a result folder (summary.json is missing)"))
+        raise InputError(Problem(str(folder), Message("result.not_a_result")))
     problems: list[Problem] = []
     summary = _summary(folder / "summary.json", problems)
     tables = {
@@ -150,9 +166,9 @@ def _references(tables: dict[str, pd.DataFrame], folder: Path, problems: list[Pr
         seen: dict[str, int] = {}
         for row, value in enumerate(tables[name][key], start=2):
             if not value.strip():
-                problems.append(Problem(file, f"a blank {key}", row, key))
+                problems.append(Problem(file, Message("result.blank_key", column=key), row, key))
             elif value in seen:
-                message = f"duplicate {key} '{value}' (also on row {seen[value]})"
+                message = Message("read.duplicate", column=key, value=value, row=seen[value])
                 problems.append(Problem(file, message, row, key))
             seen.setdefault(value, row)
     codes = set(tables["municipalities"]["code"])
@@ -160,7 +176,7 @@ def _references(tables: dict[str, pd.DataFrame], folder: Path, problems: list[Pr
         for column in columns:
             for row, code in enumerate(tables[name][column], start=2):
                 if code not in codes and not (column == "volunteer" and code == ""):
-                    message = f"'{code}' is not a code in municipalities.csv"
+                    message = Message("result.unknown_code", code=code)
                     problems.append(Problem(str(folder / f"{name}.csv"), message, row, column))
 
 
@@ -185,14 +201,14 @@ def _explained_codes(summary: dict, codes: set[str], folder: Path, problems: lis
 def _file_text(path: Path, problems: list[Problem]) -> str | None:
     """The UTF-8 text of a file of a result folder, or None with the reason in `problems`."""
     if not path.is_file():
-        problems.append(Problem(str(path), "is missing from the result folder"))
+        problems.append(Problem(str(path), Message("result.file_missing")))
         return None
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        problems.append(Problem(str(path), "is not UTF-8 text"))
+        problems.append(Problem(str(path), Message("result.not_utf8")))
     except OSError as error:
-        problems.append(Problem(str(path), f"cannot be read: {error.strerror or error}"))
+        problems.append(Problem(str(path), Message("file.unreadable", error=os_reason(error))))
     return None
 
 
@@ -207,16 +223,16 @@ def _result_table(path: Path, columns: list[str], problems: list[Problem]) -> pd
         reader = csv.reader(io.StringIO(text, newline=None))
         records = [(n, row) for n, row in enumerate(reader, start=1) if any(row)]
     except csv.Error as error:
-        problems.append(Problem(file, f"is not readable as CSV: {error}"))
+        problems.append(Problem(file, Message("result.not_csv", error=str(error))))
         return empty
     if not records:
-        problems.append(Problem(file, f"is empty: expected the header {','.join(columns)}"))
+        problems.append(Problem(file, Message("result.empty", header=",".join(columns))))
         return empty
     header = [cell.strip() for cell in records[0][1]]
     doubled = sorted({name for name in header if header.count(name) > 1})
     missing = [name for name in columns if name not in header]
-    problems += [Problem(file, "column appears twice", column=name) for name in doubled]
-    problems += [Problem(file, "column is missing", column=name) for name in missing]
+    problems += [Problem(file, Message("read.column_twice"), column=name) for name in doubled]
+    problems += [Problem(file, Message("result.column_missing"), column=name) for name in missing]
     if doubled or missing:
         return empty
     numbers = [n for n, _ in records[1:]]
@@ -237,7 +253,8 @@ def _result_column(
     if kind is None:
         for row, cell in zip(rows, cells, strict=True):
             if CONTROL.search(cell):
-                problems.append(Problem(file, f"holds a control character: {cell!r}", row, name))
+                message = Message("settings.control", text=repr(cell))
+                problems.append(Problem(file, message, row, name))
         return pd.Series([unescaped(cell) for cell in cells], dtype=object)
     expected, convert = kind
     values = []
@@ -245,8 +262,9 @@ def _result_column(
         try:
             values.append(convert(cell.strip()))
         except (KeyError, ValueError):
-            shown = f"'{cell}'" if cell.strip() else "a blank cell"
-            problems.append(Problem(file, f"expected {expected}, got {shown}", row, name))
+            key = "cell.bad" if cell.strip() else "cell.blank"
+            message = Message(key, expected=expected, text=cell, note="")
+            problems.append(Problem(file, message, row, name))
             values.append(None)
     if convert not in (_finite, _finite_or_blank):
         return pd.Series(values, dtype=object)
@@ -255,23 +273,31 @@ def _result_column(
     return numbers.astype("int64") if whole else numbers
 
 
-def _kind(name: str) -> tuple[str, Callable[[str], Any]] | None:
+def _kind(name: str) -> tuple[Message, Callable[[str], Any]] | None:
     """What a result column holds: (what is expected, the converter of a cell); None for text."""
     if name in FLAG_COLUMNS:
-        return "true or false", lambda cell: {"true": True, "false": False}[cell.lower()]
+        convert = lambda cell: {"true": True, "false": False}[cell.lower()]  # noqa: E731
+        return Message("expect.true_false"), convert
     if name in CHOICE_COLUMNS:
         choices = CHOICE_COLUMNS[name]
-        return "one of " + ", ".join(choices), lambda cell: choices[choices.index(cell)]
+        expected = Message("expect.one_of", choices=", ".join(choices))
+        return expected, lambda cell: choices[choices.index(cell)]
+    if name in BLANK_CHOICE_COLUMNS:
+        choices = BLANK_CHOICE_COLUMNS[name]
+        expected = Message("expect.one_of_or_blank", choices=", ".join(choices))
+        return expected, lambda cell: "" if cell == "" else choices[choices.index(cell)]
+    if name in DATE_COLUMNS:
+        return Message("expect.iso_date_or_blank"), _date_or_blank
     if name in BLANK_NUMBER_COLUMNS:
-        return "a number or a blank cell", _finite_or_blank
+        return Message("expect.number_or_blank"), _finite_or_blank
     if name in _numeric_columns():
-        return "a number", _finite
+        return Message("expect.number"), _finite
     return None
 
 
 def _numeric_columns() -> set[str]:
     """The result columns that hold numbers: all that hold no text, choice or flag."""
-    named = TEXT_COLUMNS | set(CHOICE_COLUMNS) | FLAG_COLUMNS
+    named = TEXT_COLUMNS | set(CHOICE_COLUMNS) | set(BLANK_CHOICE_COLUMNS) | FLAG_COLUMNS
     return {c for columns in RESULT_COLUMNS.values() for c in columns if c not in named}
 
 
@@ -285,6 +311,15 @@ def _finite(cell: str) -> float:
 def _finite_or_blank(cell: str) -> float:
     """A finite number, or NaN for a blank cell (unknown)."""
     return math.nan if cell == "" else _finite(cell)
+
+
+def _date_or_blank(cell: str) -> dt.date | None:
+    """A date written YYYY-MM-DD, or None for a blank cell."""
+    if cell == "":
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell):
+        raise ValueError(cell)
+    return dt.date.fromisoformat(cell)
 
 
 Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
@@ -344,7 +379,7 @@ class _Probability(_Open):
 
 
 class _Limit(_Open):
-    reason: Literal[REASONS]
+    reason: Literal[SHORT_REASONS]
     municipality: str | None
     about: str | None
     limit: Number | None
@@ -363,7 +398,7 @@ class _Change(_Open):
 
 class _Short(_Open):
     unmet: Number
-    reasons: list[Literal[REASONS]]
+    reasons: list[Literal[SHORT_REASONS]]
     limits: list[_Limit]
     closing: list[_Change]
     proven: Annotated[bool, Strict()]
@@ -401,17 +436,17 @@ class _Summary(_Open):
 
 
 JSON_TYPES = {
-    "too_short": "at least one entry",
-    "dict_type": "an object {...}",
-    "model_type": "an object {...}",
-    "list_type": "a list [...]",
-    "float_type": "a number",
-    "int_type": "a whole number",
-    "string_type": "a text",
-    "finite_number": "a finite number",
-    "bool_type": "true or false",
+    "too_short": "expect.json_entry",
+    "dict_type": "expect.json_object",
+    "model_type": "expect.json_object",
+    "list_type": "expect.json_list",
+    "float_type": "expect.number",
+    "int_type": "expect.whole",
+    "string_type": "expect.text",
+    "finite_number": "expect.finite",
+    "bool_type": "expect.true_false",
 }
-"""What a pydantic error type expects, in the words of JSON."""
+"""What a pydantic error type expects, in the words of JSON (a key)."""
 
 
 def _summary(path: Path, problems: list[Problem]) -> dict[str, Any]:
@@ -422,7 +457,7 @@ def _summary(path: Path, problems: list[Problem]) -> dict[str, Any]:
     try:
         summary = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
-        problems.append(Problem(str(path), f"is not JSON: {error}"))
+        problems.append(Problem(str(path), Message("result.not_json", error=str(error))))
         return {}
     try:
         _Summary.model_validate(summary)
@@ -432,7 +467,7 @@ def _summary(path: Path, problems: list[Problem]) -> dict[str, Any]:
         return {}
     for field, value in _texts(summary):
         if CONTROL.search(value):
-            problems.append(Problem(str(path), f"field '{field}' holds a control character"))
+            problems.append(Problem(str(path), Message("result.field_control", field=field)))
     return summary
 
 
@@ -448,23 +483,24 @@ def _texts(tree: Any, path: str = "") -> list[tuple[str, str]]:
     return []
 
 
-def _json_problem(detail: Any) -> str:
+def _json_problem(detail: Any) -> Message:
     """A pydantic error about summary.json: the field, what is expected, what is there."""
     field = ".".join(str(part) for part in detail["loc"] if part != "[key]")
-    where = f"field '{field}'" if field else "the file"
+    where = Message("result.field", field=field) if field else Message("result.the_file")
     kind = detail["type"]
     if kind == "missing":
-        return f"{where} is missing"
+        return Message("result.field_missing", where=where)
     if kind == "model_attributes_type" or (kind in JSON_TYPES and not field):
-        expected = "an object {...}"
+        expected = Message("expect.json_object")
     elif kind == "literal_error":
-        expected = detail["msg"].removeprefix("Input should be ")
+        choices = re.findall(r"'[^']*'", detail.get("ctx", {}).get("expected", ""))
+        expected = Listing(choices, "word.or")
     else:
-        expected = JSON_TYPES.get(kind, detail["msg"])
+        expected = Message(JSON_TYPES.get(kind, "expect.other"))
     shown = json.dumps(detail["input"], ensure_ascii=False, default=str)
     if len(shown) > 40:
         shown = shown[:37] + "..."
-    return f"{where}: expected {expected}, got {shown}"
+    return Message("result.field_expected", where=where, expected=expected, got=shown)
 
 
 def markdown_table(frame: pd.DataFrame) -> str:
@@ -482,6 +518,64 @@ def _markdown_cell(value: object) -> str:
     return " ".join(str(value).replace("|", "\\|").splitlines())
 
 
+def _labelled_table(frame: pd.DataFrame, lang: str) -> str:
+    """`frame` as a markdown table with headers in `lang` and numbers as `lang` writes them."""
+    shown = frame.rename(columns={c: text(lang, f"col.{c}") for c in frame})
+    for column in shown:
+        if pd.api.types.is_numeric_dtype(shown[column]) and shown[column].dtype != bool:
+            shown[column] = shown[column].map(lambda v: number(lang, v))
+    return markdown_table(shown)
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date of a sites table: a date, ISO text (a CSV file read as text) or blank (None)."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return dt.date.fromisoformat(value.strip())
+    return None
+
+
+def reason_words(site: Any, summary: dict, lang: str) -> str:
+    """Why a site (a row of sites.csv) does not count, in words with its dates; "" when it does.
+
+    The dates come from the row (available_from, available_until) and from summary.json (the
+    reference date and rules.min_duration_years); without them the words are shorter."""
+    reason = site.get("reason", "")
+    if not isinstance(reason, str) or not reason:
+        return ""
+    reference = as_date(summary.get("settings", {}).get("reference_date"))
+    years = summary.get("rules", {}).get("min_duration_years")
+    message = reason_message(
+        reason,
+        as_date(site.get("available_from")),
+        as_date(site.get("available_until")),
+        years,
+        reference,
+        str(site.get("status", "")),
+    )
+    return message.render(lang)
+
+
+def plan_word(lang: str, status: str) -> str:
+    """Firm (committed: existing, decided) or soft (planned, idea)."""
+    return text(lang, "plan.firm" if status in COMMITTED_STATUSES else "plan.soft")
+
+
+def site_words(sites: pd.DataFrame, result: Result, lang: str) -> pd.DataFrame:
+    """Sites with municipality names, kind, status, plan (firm or soft) and the reason a site
+    does not count in `lang`; `site_name` is the site's name ("" when it has none)."""
+    s = sites.copy()
+    s["reason"] = [reason_words(row, result.summary, lang) for row in s.to_dict("records")]
+    names = result.municipalities.set_index("code")["name"]
+    s["municipality"] = s["municipality"].map(names).fillna(s["municipality"])
+    s["site_name"] = s["name"].astype(object).where(s["name"].notna(), "") if "name" in s else ""
+    s["plan"] = [plan_word(lang, status) for status in s["status"]]
+    s["kind"] = [text(lang, f"kind.{k}") for k in s["kind"]]
+    s["status"] = [text(lang, f"site_status.{v}") for v in s["status"]]
+    return s
+
+
 def package_lines(result: Result) -> list[str]:
     """The provincial test, the stage values and the deals, as markdown lines."""
     lang = result.lang
@@ -497,7 +591,7 @@ def package_lines(result: Result) -> list[str]:
         [
             {
                 text(lang, "report.stage"): text(lang, f"stage.{name}"),
-                text(lang, "report.value"): value,
+                text(lang, "report.value"): number(lang, value),
                 text(lang, "col.status"): text(lang, f"status.{s['stages'][name]['status']}"),
                 text(lang, "report.gap"): percent(lang, s["stages"][name]["gap"]),
             }
@@ -533,21 +627,16 @@ def markdown(result: Result) -> str:
     lines += why_short_lines(result)
     lines += ["", f"## {text(lang, 'report.municipalities')}", ""]
     m = result.municipalities
-    lines.append(
-        markdown_table(
-            pd.DataFrame(
-                {
-                    text(lang, "col.name"): m["name"],
-                    text(lang, "col.task"): m["regular_task"] + m["amv_task"],
-                    text(lang, "col.obligation"): m["regular_obligation"] + m["amv_obligation"],
-                    text(lang, "col.places"): m["places"],
-                    text(lang, "col.firm"): m["firm_places"],
-                    text(lang, "col.unmet"): m["unmet_rec"] + m["unmet_amv"],
-                    text(lang, "col.value_change"): m["value_change"],
-                }
-            )
-        )
-    )
+    figures = {
+        "name": m["name"],
+        "task": m["regular_task"] + m["amv_task"],
+        "obligation": m["regular_obligation"] + m["amv_obligation"],
+        "places": m["places"],
+        "firm": m["firm_places"],
+        "unmet": m["unmet_rec"] + m["unmet_amv"],
+        "value_change": m["value_change"],
+    }
+    lines.append(_labelled_table(pd.DataFrame(figures), lang))
     lines += ["", f"## {text(lang, 'report.balance')}", "", text(lang, "report.balance_note"), ""]
     balance = compact_balance(result, lang)
     balance["covered_chance"] = [chance(lang, p) for p in balance["covered_chance"]]
@@ -558,17 +647,16 @@ def markdown(result: Result) -> str:
         lines += [f"- {line}" for line in firmness if line]
         lines += ["", firmness_assumption(s, lang)]
     sites = result.sites
-    new = sites[(sites["open"].astype(str) == "True") & (sites["status"].isin(["planned", "idea"]))]
+    opened = sites["open"].astype(str) == "True"
+    new = site_words(sites[opened & sites["status"].isin(SOFT_STATUSES)], result, lang)
     lines += ["", f"## {text(lang, 'report.sites')}", ""]
-    lines.append(
-        markdown_table(new[["id", "municipality", "kind", "status", "places", "over_preference"]])
-        if len(new)
-        else text(lang, "report.no_sites")
-    )
-    excluded = sites[sites["counted"].astype(str) != "True"]
+    columns = ["id", "site_name", "municipality", "kind", "status", "places", "over_preference"]
+    lines.append(_labelled_table(new[columns], lang) if len(new) else text(lang, "report.no_sites"))
+    excluded = site_words(sites[sites["counted"].astype(str) != "True"], result, lang)
     if len(excluded):
         lines += ["", f"## {text(lang, 'report.not_counted')}", ""]
-        lines.append(markdown_table(excluded[["id", "municipality", "status", "reason"]]))
+        columns = ["id", "site_name", "municipality", "status", "reason"]
+        lines.append(_labelled_table(excluded[columns], lang))
     lines += ["", f"## {text(lang, 'report.settings')}", "", "```json"]
     lines += [
         json.dumps({"weights": s["weights"], "rules": s["rules"]}, indent=2, ensure_ascii=False),

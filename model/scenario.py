@@ -21,8 +21,9 @@ from typing import Any
 
 import pandas as pd
 
-from model.errors import InputError, Problem
+from model.errors import InputError, Problem, os_reason
 from model.instance import Instance
+from model.lang import Message
 from model.reading import (
     DEAL_COLUMNS,
     MUNICIPALITY_COLUMNS,
@@ -113,8 +114,7 @@ def read_scenario(path: Path) -> Scenario:
     try:
         data = path.read_bytes()
     except OSError as error:
-        reason = "not found" if isinstance(error, FileNotFoundError) else error.strerror or error
-        message = f"scenario file cannot be read: {reason}"
+        message = Message("scenario.unreadable", error=os_reason(error))
         raise InputError(Problem(str(path), message)) from None
     tree = toml_tree(data, path.name)
     text = data.decode("utf-8-sig")
@@ -142,20 +142,18 @@ def parse_scenario(
 ) -> Scenario:
     """A scenario from its TOML tree; `lines` are the lines of its [[...]] headers per table."""
     problems = [
-        Problem(file, f"unknown key '{key}' (expected {', '.join(TOP_KEYS)})", column=key)
+        Problem(file, Message("scenario.unknown_key", key=key, keys=", ".join(TOP_KEYS)), None, key)
         for key in tree
         if key not in TOP_KEYS
     ]
     name, description = tree.get("name", stem), tree.get("description", "")
     if not isinstance(name, str) or not name.strip() or CONTROL.search(name):
-        message = "'name': expected a non-empty text without control characters"
-        problems.append(Problem(file, message, column="name"))
+        problems.append(Problem(file, Message("scenario.bad_name"), column="name"))
     if not isinstance(description, str) or CONTROL.search(description):
-        message = "'description': expected a text without control characters"
-        problems.append(Problem(file, message, column="description"))
+        problems.append(Problem(file, Message("scenario.bad_description"), column="description"))
     settings = tree.get("settings", {})
     if not isinstance(settings, dict):
-        problems.append(Problem(file, "'settings' must be a table: [settings]", column="settings"))
+        problems.append(Problem(file, Message("scenario.settings_table"), column="settings"))
     entries = [
         entry
         for table in TABLES
@@ -170,7 +168,7 @@ def _entries(
     items: Any, table: str, file: str, lines: list[int] | None, problems: list[Problem]
 ) -> list[Entry]:
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        problems.append(Problem(file, f"'{table}' must be written as [[{table}]] tables"))
+        problems.append(Problem(file, Message("scenario.entries", table=table)))
         return []
     if lines is None or len(lines) != len(items):
         lines = [None] * len(items)
@@ -188,9 +186,8 @@ def _entry(
     named = [c for c in (spec.key, spec.partner) if c]
     missing = [c for c in named if not isinstance(item.get(c), str) or not item[c].strip()]
     for column in missing:
-        what = f"it names the {table}" if len(named) == 1 else f"a {table} is named by a and b"
-        message = f"[[{table}]]: '{column}' is missing or not a text: {what}"
-        problems.append(Problem(file, message, line, column))
+        key = "scenario.key_missing" if len(named) == 1 else "scenario.pair_missing"
+        problems.append(Problem(file, Message(key, table=table, column=column), line, column))
     if missing:
         return None
     cells = {_column_name(c, spec): v for c, v in item.items() if c not in named}
@@ -198,13 +195,14 @@ def _entry(
     partner = item[spec.partner].strip() if spec.partner else ""
     entry = Entry(table, item[spec.key].strip(), cells, line, remove is True, partner)
     if not isinstance(remove, bool):
-        problems.append(Problem(file, f"{entry.label}: expected true or false", line, "remove"))
+        message = Message("scenario.remove_flag", label=entry.label)
+        problems.append(Problem(file, message, line, "remove"))
     if entry.remove and cells:
-        message = f"{entry.label}: remove = true drops the {spec.noun}; give no other columns"
+        message = Message(f"scenario.remove_only.{spec.noun}", label=entry.label)
         problems.append(Problem(file, message, line, "remove"))
     for column, value in cells.items():
         if not isinstance(value, SCALARS) or isinstance(value, dt.time):
-            message = f"{entry.label}: expected one value (text, number or date), got {value!r}"
+            message = Message("scenario.not_a_value", label=entry.label, value=repr(value))
             problems.append(Problem(file, message, line, column))
     return entry
 
@@ -268,7 +266,12 @@ def _changed(
     for entry in (e for e in scenario.entries if TABLES[e.table] is spec):
         known = [*spec.columns, *out.columns]
         for column in (c for c in entry.cells if c not in known):
-            message = f"{entry.label}: unknown column '{column}'{_hint(column, spec.columns)}"
+            message = Message(
+                "scenario.unknown_column",
+                label=entry.label,
+                column=column,
+                hint=_hint(column, spec.columns),
+            )
             problems.append(Problem(scenario.file, message, entry.line, column))
         row = rows.get(entry.row_name)
         if row is None:
@@ -297,26 +300,22 @@ def _changed(
 def _unknown_key(entry: Entry, spec: Table, rows: dict[Any, int], file: str) -> str:
     """Why an entry naming no row is wrong, or "" when it adds a complete new site or lock."""
     hint = "" if spec.partner else _hint(entry.key, rows)
+    said = {"label": entry.label, "file": file, "hint": hint}
     if not spec.removable:
-        return f"{entry.label}: unknown code, not a code in {file}{hint}"
-    what = "a pair" if spec.partner else f"an {spec.key}"
+        return Message("scenario.unknown_code", **said)
     if entry.remove:
-        unknown = "" if spec.partner else f"unknown {spec.key}, "
-        return f"{entry.label}: {unknown}not {what} in {file}, so nothing to remove{hint}"
+        return Message(f"scenario.nothing_to_remove.{spec.noun}", **said)
     named = (spec.key, spec.partner)
     needed = [c for c, column in spec.columns.items() if column.required and c not in named]
     missing = [c for c in needed if c not in entry.cells]
     if missing:
-        return (
-            f"{entry.label}: not {what} in {file}; a new {spec.noun} needs every required "
-            f"column, missing: {', '.join(missing)}{hint}"
-        )
+        return Message(f"scenario.incomplete.{spec.noun}", missing=", ".join(missing), **said)
     return ""
 
 
 def _hint(name: str, known: Any) -> str:
     close = difflib.get_close_matches(name, list(known), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return Message("scenario.did_you_mean", name=close[0]) if close else ""
 
 
 def _located(
@@ -326,10 +325,11 @@ def _located(
     part = {name: part for part, name in names.items()}.get(problem.file)
     entry = touched.get((part, problem.row))
     if entry is not None:
-        return Problem(file, f"{entry.label}: {problem.message}", entry.line, problem.column)
+        message = Message("scenario.entry_problem", label=entry.label, message=problem.message)
+        return Problem(file, message, entry.line, problem.column)
     if part == "settings":
         return Problem(file, problem.message, column=problem.column)
-    return Problem(file, f"with its changes, {problem}")
+    return Problem(file, Message("scenario.with_changes", problem=problem))
 
 
 # ---- sweeps: scenarios from --set KEY=VALUE,VALUE,... -----------------------------------------
@@ -343,10 +343,9 @@ def parse_sets(options: Sequence[str]) -> list[tuple[str, list[str]]]:
         key, sep, values = (part.strip() for part in option.partition("="))
         texts = [v.strip() for v in values.split(",")]
         if not sep or not key or not all(texts):
-            expected = "expected KEY=VALUE,VALUE,... e.g. weights.housing=0.5,1"
-            problems.append(Problem("--set", f"'{option}': {expected}"))
+            problems.append(Problem("--set", Message("sweep.bad_set", option=option)))
         elif key in dict(sets):
-            problems.append(Problem("--set", f"'{key}' is set twice: give all its values at once"))
+            problems.append(Problem("--set", Message("sweep.set_twice", key=key)))
         else:
             sets.append((key, texts))
     if problems:
@@ -367,7 +366,7 @@ def setting_scenario(
         for key, text in assignments:
             put_setting(settings, key, _setting_value(key, text))
     except ValueError as error:
-        raise InputError(Problem(f"--set {name}", str(error))) from None
+        raise InputError(Problem(f"--set {name}", error.args[0])) from None
     pairs = zip(labels or [key for key, _ in assignments], assignments, strict=True)
     stem = folder_name("_".join(f"{k}={t}" for k, (_, t) in pairs))
     return Scenario(name, f"--set {name}", stem, settings)

@@ -21,6 +21,8 @@ from pydantic import (
     model_validator,
 )
 
+from model.lang import Message
+
 COMPONENTS: tuple[str, ...] = ("regular", "amv", "housing", "ukraine")
 """Components of a municipality's task (model.md, "Components")."""
 
@@ -57,9 +59,11 @@ FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
 def _number(value: Any) -> Any:
     """true/false is no number (pydantic would read true as 1), nor are inf and nan."""
     if isinstance(value, bool):
-        raise ValueError(f"expected a number, got {str(value).lower()}")
+        expected = Message("expect.number")
+        raise ValueError(Message("settings.expected", expected=expected, got=str(value).lower()))
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"expected a finite number, got {value}")
+        expected = Message("expect.finite")
+        raise ValueError(Message("settings.expected", expected=expected, got=str(value)))
     return value
 
 
@@ -79,7 +83,8 @@ def _flag(value: Any) -> Any:
         return value
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return value.strip().lower() == "true"
-    raise ValueError(f"expected true or false, got {value!r}")
+    expected = Message("expect.true_false")
+    raise ValueError(Message("settings.expected", expected=expected, got=repr(value)))
 
 
 Flag = Annotated[bool, BeforeValidator(_flag)]
@@ -155,7 +160,7 @@ class SizeRule(_Strict):
     @model_validator(mode="after")
     def _min_le_max(self) -> SizeRule:
         if self.min > self.max:
-            raise ValueError(f"min ({self.min}) must not exceed max ({self.max})")
+            raise ValueError(Message("settings.min_above_max", min=self.min, max=self.max))
         return self
 
 
@@ -175,9 +180,9 @@ class Objective(_Strict):
     @model_validator(mode="after")
     def _unique(self) -> Objective:
         if not self.order:
-            raise ValueError("order must name at least one stage")
+            raise ValueError(Message("settings.order_empty"))
         if len(set(self.order)) != len(self.order):
-            raise ValueError("order names a stage twice")
+            raise ValueError(Message("settings.order_twice"))
         return self
 
 
@@ -259,11 +264,19 @@ class Settings(_Strict):
     meta: Meta = Meta()
     explain: Explain = Explain()
 
+    @field_validator("name")
+    @classmethod
+    def _printable(cls, name: str) -> str:
+        if CONTROL.search(name):
+            raise ValueError(Message("settings.control", text=repr(name)))
+        return name
+
     @field_validator("reference_date")
     @classmethod
     def _date_in_range(cls, date: dt.date) -> dt.date:
         if not FIRST_DATE <= date <= LAST_DATE:
-            raise ValueError(f"expected a date from {FIRST_DATE} to {LAST_DATE}, got {date}")
+            expected = Message("expect.date_range", low=FIRST_DATE, high=LAST_DATE)
+            raise ValueError(Message("settings.expected", expected=expected, got=date))
         return date
 
     def as_dict(self) -> dict:

@@ -26,6 +26,7 @@ from model.errors import InputError, Problem
 from model.formulation import Bounds, ProvinceData, Shape, build_model, load_decision, province_data
 from model.highs import HighsModel, highs_version
 from model.instance import Instance
+from model.lang import Message, current_language, text
 from model.outcome import ProvinceSolution, Solution, StageOutcome, Status
 from model.settings import STAGES
 
@@ -124,11 +125,7 @@ class StageModel:
 def locked_deals_problem(d: ProvinceData, pairs: list | None = None) -> Problem:
     """Why a province has no package: its required deals cannot all be made."""
     listed = ", ".join(f"{a}-{b}" for a, b in (pairs or d.required))
-    return Problem(
-        DEALS_FILE,
-        f"{d.province}: the required deals {listed} cannot all be made (with the other rules, "
-        "no exchange between them balances); drop a lock or change the rules",
-    )
+    return Problem(DEALS_FILE, Message("solve.locks_impossible", province=d.province, pairs=listed))
 
 
 def integral(d: ProvinceData, name: str) -> bool:
@@ -394,12 +391,7 @@ def solve(
     ]
     if impossible:
         listed = ", ".join(f"{a}-{b}" for a, b in impossible)
-        raise InputError(
-            Problem(
-                DEALS_FILE,
-                f"the required deals {listed} are not allowed by the rules (scope, distance)",
-            )
-        )
+        raise InputError(Problem(DEALS_FILE, Message("solve.locks_not_allowed", pairs=listed)))
     runs = [
         ProvinceRun(province_data(instance, p), order, threads, method) for p in instance.provinces
     ]
@@ -416,12 +408,18 @@ def solve(
             values = [run.outcomes[-1].value for run in runs]
             total = max(values) if name == "fairness" else sum(values)
             statuses = {run.outcomes[-1].status for run in runs}
-            status = "optimal" if statuses == {Status.OPTIMAL} else "/".join(sorted(statuses))
+            lang = current_language()
+            status = "/".join(text(lang, f"status.{s}") for s in sorted(statuses))
             now = time.perf_counter()
-            progress(
-                f"stage {name}: {total:g} ({status}, {now - stage_started:.2f} s; "
-                f"{now - started:.1f} s in all)"
+            line = Message(
+                "solve.progress",
+                stage=Message(f"stage.{name}"),
+                value=total,
+                status=status,
+                seconds=now - stage_started,
+                total=now - started,
             )
+            progress(line)
     return Solution(
         provinces={run.d.province: run.result() for run in runs},
         order=order,

@@ -11,8 +11,10 @@ import os
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from model.instance import Instance, build_instance
+from model.lang import use_language
 from model.settings import Settings
 
 REFERENCE = dt.date(2025, 7, 1)
@@ -177,3 +179,15 @@ def unprivileged():
     finally:
         os.seteuid(0)
         os.setegid(0)
+
+
+# ---- the language of messages -----------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages in English, also from the CLI when no --lang is given (its default is the current
+    language): imported by the test modules that read messages in English. Dutch, the default,
+    is covered by test_lang.py and test_language_purity.py."""
+    with use_language("en"):
+        yield

@@ -8,7 +8,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from builders import TOY, write
+from builders import (
+    TOY,
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    write,
+)
 from solver_cli import cores, main
 
 

@@ -19,7 +19,13 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from builders import REFERENCE, municipality, site, write_folder
+from builders import (
+    REFERENCE,
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    municipality,
+    site,
+    write_folder,
+)
 from model.check import check
 from model.instance import Instance, build_instance
 from model.reading import csv_text, read_instance
@@ -600,8 +606,8 @@ def test_declared_capacity(tmp_path):
     set_transfers(folder, [("H1", "H2", "regular", 11), ("H2", "H1", "housing", 11)])
     restate(inst, folder, fairness=1, transfers=22)
     assert checked(inst, folder) == [
-        "transfers.csv, H1 (Gemeente H1): declared_capacity: housing obligation expected at "
-        "most 10 (task + housing_extra_max), found 11"
+        "transfers.csv, H1 (Gemeente H1): declared_capacity: obligation for housing of status "
+        "holders expected at most 10 (task + housing_extra_max), found 11"
     ]
 
 
@@ -630,8 +636,8 @@ def test_a_component_of_weight_0_is_not_traded(tmp_path):
     set_transfers(folder, [("U1", "U2", "regular", 5), ("U1", "U2", "ukraine", 3)])
     restate(inst, folder, transfers=8)
     assert checked(inst, folder) == [
-        "transfers.csv row 3 (U1 -> U2, ukraine): weights.ukraine is 0: ukraine does not count "
-        "and cannot be traded"
+        "transfers.csv row 3 (U1 -> U2, Ukrainian displaced persons): weights.ukraine is 0: "
+        "Ukrainian displaced persons does not count and cannot be traded"
     ]
 
 

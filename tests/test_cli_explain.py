@@ -81,7 +81,7 @@ def test_without_explain_the_report_says_how_to_get_it(tmp_path):
 def test_explain_needs_the_scenarios_the_result_was_solved_with(tmp_path):
     out = solved(tmp_path)
     scenario = write(tmp_path, "s.toml", 'name = "S"\n[settings]\nweights = { housing = 0.5 }\n')
-    result = run("explain", TOY, out, "--scenario", scenario)
+    result = run("explain", TOY, out, "--scenario", scenario, "--lang", "en")
     assert result.exit_code == 2
     assert "pass the same --scenario files" in result.output
 
@@ -89,6 +89,6 @@ def test_explain_needs_the_scenarios_the_result_was_solved_with(tmp_path):
 def test_explain_refuses_a_result_of_another_instance(tmp_path):
     out = solved(tmp_path)
     other = write_folder(tmp_path / "other")
-    result = run("explain", other, out)
+    result = run("explain", other, out, "--lang", "en")
     assert result.exit_code == 2
     assert "not a package of this instance" in result.output

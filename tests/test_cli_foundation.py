@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from builders import MUNICIPALITIES, SETTINGS, SITES, write_folder
+from builders import (
+    MUNICIPALITIES,
+    SETTINGS,
+    SITES,
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    write_folder,
+)
 from solver_cli import main
 
 FORECAST = SETTINGS + "[forecast]\nreception = 1000\namv = 80\n"

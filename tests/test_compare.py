@@ -11,7 +11,13 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from builders import HALF_AND_CLOSED, OVERIJSSEL, TOY, write
+from builders import (
+    HALF_AND_CLOSED,
+    OVERIJSSEL,
+    TOY,
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    write,
+)
 from model.compare import PROVINCE_MEASURES
 from model.lang import LANGUAGES, has_text, number, text
 from model.reading import read_instance, read_raw, write_instance
@@ -132,7 +138,7 @@ def test_sweep_columns_equal_separately_solved_materialised_instances(tmp_path):
 
 def test_parallel_runs_give_the_same_comparison(toy_compare, tmp_path):
     half, cedam = toy_compare / "half.toml", toy_compare / "cedam.toml"
-    args = ["compare", TOY, "--scenario", half, "--scenario", cedam, "--jobs", "2"]
+    args = ["compare", TOY, "--scenario", half, "--scenario", cedam, "--jobs", "2", "--lang", "nl"]
     result = run(*args, "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
     pd.testing.assert_frame_equal(read_compare(tmp_path / "out"), read_compare(toy_compare / "out"))
@@ -143,7 +149,7 @@ def test_a_short_objective_order_on_overijssel(tmp_path):
     Without it at most 6,010 count against an opgave of 6,325: the province falls 315 short."""
     scenario = OVERIJSSEL / "scenarios" / "almelo-azc-closes.toml"
     args = ["--scenario", scenario, "--objective", "shortfall,unmet", "--time-limit", "60"]
-    result = run("compare", OVERIJSSEL, *args, "--out", tmp_path / "out")
+    result = run("compare", OVERIJSSEL, *args, "--out", tmp_path / "out", "--lang", "nl")
     assert result.exit_code == 0, result.output
     table = read_compare(tmp_path / "out")
     assert list(table.index[:2]) == [text("nl", "stage.shortfall"), text("nl", "stage.unmet")]

@@ -16,7 +16,13 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builders import SETTINGS, assert_same_instance, write, write_folder
+from builders import (
+    SETTINGS,
+    assert_same_instance,
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    write,
+    write_folder,
+)
 from model.compare import changes
 from model.errors import InputError, Problem
 from model.reading import instance_from_raw, read_instance, read_raw, write_instance

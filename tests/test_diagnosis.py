@@ -11,7 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builders import make_instance, municipality, site
+from builders import (  # english: autouse, the messages these tests read are English
+    english,  # noqa: F401
+    make_instance,
+    municipality,
+    site,
+)
 from model.diagnosis import Diagnosis, attach_diagnosis, diagnose, explanation_json
 from model.diagnosis_words import why_short_lines
 from model.errors import InputError

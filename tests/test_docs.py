@@ -20,6 +20,7 @@ import pytest
 
 from model.costs import SITE_DETAILS
 from model.fallback import FALLBACK_COLUMNS
+from model.instance import REASONS
 from model.reading import indicative_table, read_raw
 from model.report import _Explanation, _Province, _Stage, _Summary
 from model.result import DEAL_COLUMNS, MUNICIPALITY_COLUMNS, SITE_COLUMNS, TRANSFER_COLUMNS
@@ -178,6 +179,11 @@ def test_a_written_result_folder_has_the_columns_and_keys_of_docs_cli(tmp_path: 
         assert keys_table("province") == list(figures)
     assert set(summary["explanation"]) <= set(keys_table("explanation"))
     assert "sum_of_shares" in section("summary.json")
+
+
+def test_the_reason_codes_of_docs_cli_are_those_of_the_code():
+    """sites.csv's `reason` codes, in the order the code tries them."""
+    assert keys_table("reasons") == list(REASONS)
 
 
 def test_the_summary_keys_of_docs_cli_are_those_read_back():

@@ -16,7 +16,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from builders import SETTINGS, SITES, TOY, make_instance, municipality, site, write_folder
+from builders import (  # english: autouse, the messages these tests read are English
+    SETTINGS,
+    SITES,
+    TOY,
+    english,  # noqa: F401
+    make_instance,
+    municipality,
+    site,
+    write_folder,
+)
 from model import explanation
 from model.errors import InputError
 from model.explanation import (
@@ -426,7 +435,7 @@ def test_a_result_written_before_the_explanation_still_gets_its_reports(tmp_path
     summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
     del summary["explanation"]
     (folder / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
-    result = run("report", folder)
+    result = run("report", folder, "--lang", "nl")
     assert result.exit_code == 0, result.output
     page = (folder / "report.html").read_text(encoding="utf-8")
     assert text("nl", "data.unknown") in page

@@ -8,7 +8,13 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from builders import TOY, make_instance, municipality, write
+from builders import (
+    TOY,
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    make_instance,
+    municipality,
+    write,
+)
 from model.errors import InputError
 from model.fallback import FALLBACK_COLUMNS, fallback
 from solver_cli import main

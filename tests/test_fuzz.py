@@ -30,7 +30,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from builders import HALF_AND_CLOSED, TOY
+from builders import (
+    HALF_AND_CLOSED,
+    TOY,
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+)
 from model.reading import read_raw, write_instance
 from model.settings import Settings
 from solver_cli import main

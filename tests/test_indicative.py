@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builders import MUNICIPALITIES, SETTINGS, write_folder
+from builders import (
+    MUNICIPALITIES,
+    SETTINGS,
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    write_folder,
+)
 from model.errors import InputError
 from model.indicative import apportion, indicative_tasks
 from model.reading import indicative_table, read_raw

@@ -15,7 +15,12 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from builders import make_instance, municipality, site
+from builders import (
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    make_instance,
+    municipality,
+    site,
+)
 from model.reading import read_instance
 from solver_cli import main
 

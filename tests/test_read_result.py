@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from builders import TOY
+from builders import (
+    TOY,
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+)
 from model.report import read_result
 from solver_cli import main
 

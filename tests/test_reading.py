@@ -9,7 +9,14 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from builders import MUNICIPALITIES, SETTINGS, SITES, assert_same_instance, write_folder
+from builders import (
+    MUNICIPALITIES,
+    SETTINGS,
+    SITES,
+    assert_same_instance,
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    write_folder,
+)
 from model.errors import InputError, Problem
 from model.reading import read_instance, read_raw, write_instance
 
@@ -413,7 +420,9 @@ def test_warnings_for_suspicious_but_legal_input(tmp_path):
     sites = sites.replace("2031-01-01", "2026-01-01")
     instance = read_instance(write_folder(tmp_path / "i", SETTINGS, municipalities, sites))
     found = {(w.row, w.column): w.message for w in instance.warnings}
-    assert "can never open: a new small site needs 50 to 150 places" in found[(3, "max_places")]
+    assert (
+        "can never open: a new small-scale site needs 50 to 150 places" in found[(3, "max_places")]
+    )
     assert "reception task of 0" in found[(3, "reception_task")]
     assert "places per 1000 inhabitants" in found[(4, "reception_task")]
     assert "does not count: available until 2026-01-01" in found[(4, None)]

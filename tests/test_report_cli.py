@@ -48,7 +48,7 @@ def test_report_on_a_folder_that_is_not_a_result_exits_2(tmp_path):
     (tmp_path / "notes.txt").write_text("no result here", encoding="utf-8")
     result = run("report", tmp_path)
     assert result.exit_code == 2, result.output
-    assert "error:" in result.stderr and "is not a result folder" in result.stderr
+    assert "fout:" in result.stderr and "is geen resultaatmap" in result.stderr
     assert "Traceback" not in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
@@ -67,7 +67,8 @@ def test_solve_ends_with_the_final_stage_values_of_summary_json(tmp_path):
     tail = result.stderr.splitlines()[-len(stages) - 1 :]
     assert tail[0] == text("nl", "cli.final_stages")
     for line, (name, stage) in zip(tail[1:], stages.items(), strict=True):
-        assert line == f"  {text('nl', f'stage.{name}')}: {stage['value']} (optimaal)"
+        value = f"{stage['value']:g}".replace(".", ",")  # Dutch: a decimal comma
+        assert line == f"  {text('nl', f'stage.{name}')}: {value} (optimaal)"
 
 
 def test_solve_report_writes_the_reports_inside_the_atomic_write(tmp_path):

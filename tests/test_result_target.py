@@ -14,7 +14,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from builders import TOY, unprivileged, write
+from builders import (
+    TOY,
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    unprivileged,
+    write,
+)
 from model.errors import InputError
 from model.folders import check_target, claimed, replace_folder
 from solver_cli import main

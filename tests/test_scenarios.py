@@ -10,7 +10,14 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from builders import HALF_AND_CLOSED, OVERIJSSEL, TOY, assert_same_instance, write
+from builders import (
+    HALF_AND_CLOSED,
+    OVERIJSSEL,
+    TOY,
+    assert_same_instance,
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    write,
+)
 from model.errors import InputError
 from model.reading import instance_from_raw, read_instance, read_raw, write_instance
 from model.scenario import (

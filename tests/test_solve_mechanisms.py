@@ -12,7 +12,12 @@ import datetime as dt
 
 import pytest
 
-from builders import make_instance, municipality, site
+from builders import (
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    make_instance,
+    municipality,
+    site,
+)
 from model.check import check
 from model.errors import InputError
 from model.result import build_result

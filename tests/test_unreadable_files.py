@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from builders import MUNICIPALITIES, SETTINGS, SITES, TOY, unprivileged, write, write_folder
+from builders import (
+    MUNICIPALITIES,
+    SETTINGS,
+    SITES,
+    TOY,
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    unprivileged,
+    write,
+    write_folder,
+)
 from model.errors import InputError
 from model.reading import read_raw, write_instance
 from solver_cli import main
@@ -101,7 +110,7 @@ def test_a_scenario_file_in_another_encoding(tmp_path, encoding):
 def test_a_scenario_that_is_a_folder(tmp_path):
     (tmp_path / "s.toml").mkdir()
     line = only_error(run("solve", TOY, "--scenario", tmp_path / "s.toml"))
-    assert "s.toml: scenario file cannot be read: Is a directory" in line
+    assert "s.toml: scenario file cannot be read: is a folder, not a file" in line
 
 
 def test_a_sheet_or_file_without_a_header_row(tmp_path):

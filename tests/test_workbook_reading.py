@@ -12,7 +12,14 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from builders import SETTINGS, SITES, TOY, write, write_folder
+from builders import (
+    SETTINGS,
+    SITES,
+    TOY,
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    write,
+    write_folder,
+)
 from model.reading import read_instance, read_raw, write_instance
 from solver_cli import main
 
