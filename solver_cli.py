@@ -17,30 +17,11 @@ from pathlib import Path
 
 import click
 
-from model.check import check as check_result
-from model.compare import COMPARE_FILE, Options, Run, plan_runs, solve_runs, write_compare
-from model.costs import with_site_details
-from model.diagnosis import attach_diagnosis, diagnose
-from model.diagnosis_words import why_short_lines
-from model.errors import InputError, Problem
-from model.explanation import with_explanation
-from model.fallback import fallback
-from model.folders import WRITTEN, claimed
-from model.html_report import write_html
-from model.instance import Instance
-from model.lang import (
-    LANGUAGES,
-    Message,
-    current_language,
-    exact_number,
-    number,
-    percent,
-    reset_language,
-    set_language,
-    text,
-)
-from model.presentation import Package, load_package
-from model.reading import (
+from model.core.errors import InputError, Problem
+from model.core.instance import Instance
+from model.core.settings import STAGES
+from model.io.folders import WRITTEN, claimed
+from model.io.reading import (
     INSTANCE_FILES,
     csv_text,
     indicative_table,
@@ -49,19 +30,37 @@ from model.reading import (
     write_csv,
     write_instance,
 )
-from model.report import package_lines, read_result, write_result, write_summary
-from model.result import Result, build_result
-from model.scenario import (
+from model.lang import (
+    LANGUAGES,
+    Message,
+    current_language,
+    exact_number,
+    percent,
+    reset_language,
+    set_language,
+    text,
+)
+from model.optimise.diagnosis import attach_diagnosis, diagnose
+from model.optimise.solve import METHODS
+from model.optimise.solve import solve as run_solver
+from model.reports.html_report import write_html
+from model.reports.presentation import Package, load_package
+from model.reports.workbook import write_workbook
+from model.results.check import check as check_result
+from model.results.costs import with_site_details
+from model.results.diagnosis_words import why_short_lines
+from model.results.explanation import with_explanation
+from model.results.report import package_lines, read_result, write_result, write_summary
+from model.results.result import Result, build_result
+from model.whatif.compare import COMPARE_FILE, Options, Run, plan_runs, solve_runs, write_compare
+from model.whatif.fallback import fallback
+from model.whatif.scenario import (
     folder_name,
     parse_sets,
     read_scenarios,
     read_with_scenarios,
     sweep_scenarios,
 )
-from model.settings import STAGES
-from model.solve import METHODS
-from model.solve import solve as run_solver
-from model.workbook import write_workbook
 
 EXIT_OK, EXIT_VIOLATION, EXIT_INPUT = 0, 1, 2
 DEFAULT_TIME_LIMIT = 120.0
@@ -237,7 +236,7 @@ def print_package(result) -> None:
 
 
 def explained(inst: Instance, result: Result, time_limit, threads, source: str) -> Result:
-    """`result` with why short, what would close it and the dependence (model/diagnosis.py)."""
+    """`result` with why short, what would close it and the dependence (model/optimise/diagnosis.py)."""
     diagnosis = diagnose(
         inst,
         result,

@@ -21,10 +21,10 @@ DEFAULT = ["instances/overijssel-2024", "instances/overijssel-2024-plan"]
 
 def bench(instance: str, time_limit: float) -> None:
     sys.path.insert(0, str(ROOT))
-    from model.diagnosis import diagnose
-    from model.reading import read_instance
-    from model.result import build_result
-    from model.solve import solve
+    from model.io.reading import read_instance
+    from model.optimise.diagnosis import diagnose
+    from model.optimise.solve import solve
+    from model.results.result import build_result
 
     inst = read_instance(ROOT / instance)
     started = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Benchmark of the exact chances of `model/explanation.py` (how firm the package is): prints the
+"""Benchmark of the exact chances of `model/results/explanation.py` (how firm the package is): prints the
 figures, asserts nothing.
 
 Usage: python bench/bench_explanation.py INSTANCE [RESULT_DIR]
@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from model import explanation  # noqa: E402
-from model.reading import read_instance  # noqa: E402
-from model.report import read_result  # noqa: E402
-from model.result import build_result  # noqa: E402
-from model.solve import solve  # noqa: E402
+from model.io.reading import read_instance  # noqa: E402
+from model.optimise.solve import solve  # noqa: E402
+from model.results.report import read_result  # noqa: E402
+from model.results.result import build_result  # noqa: E402
 
 DEFAULT = "instances/nl-2024"
 FRACTIONAL = {"planned": 0.7, "idea": 0.35}

@@ -18,14 +18,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from model.costs import with_site_details  # noqa: E402
-from model.html_report import render  # noqa: E402
-from model.map_svg import map_svg  # noqa: E402
-from model.presentation import Package  # noqa: E402
-from model.reading import read_instance  # noqa: E402
-from model.result import build_result  # noqa: E402
-from model.solve import solve  # noqa: E402
-from model.workbook import write_workbook  # noqa: E402
+from model.io.reading import read_instance  # noqa: E402
+from model.optimise.solve import solve  # noqa: E402
+from model.reports.html_report import render  # noqa: E402
+from model.reports.map_svg import map_svg  # noqa: E402
+from model.reports.presentation import Package  # noqa: E402
+from model.reports.workbook import write_workbook  # noqa: E402
+from model.results.costs import with_site_details  # noqa: E402
+from model.results.result import build_result  # noqa: E402
 
 DEFAULT = ["instances/overijssel-2024", "instances/nl-2024"]
 

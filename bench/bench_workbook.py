@@ -27,8 +27,8 @@ def build(path: Path, rows: int, municipalities: int = 500) -> None:
     sys.path.insert(0, str(ROOT))
     import pandas as pd
 
-    from model.reading import RawInstance, write_instance
-    from model.settings import Settings
+    from model.core.settings import Settings
+    from model.io.reading import RawInstance, write_instance
 
     codes = [f"GM{n:04d}" for n in range(1, municipalities + 1)]
     m = pd.DataFrame(

@@ -13,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from model.instance import Instance, build_instance
+from model.core.instance import Instance, build_instance
+from model.core.settings import Settings
 from model.lang import use_language
-from model.settings import Settings
 
 REFERENCE = dt.date(2025, 7, 1)
 

@@ -9,14 +9,14 @@ from pathlib import Path
 import pandas as pd
 
 from builders import make_instance, municipality, site
-from model.costs import with_site_details
-from model.diagnosis import attach_diagnosis, diagnose
-from model.explanation import with_explanation
-from model.fallback import fallback
-from model.instance import Instance
-from model.report import write_result
-from model.result import Result, build_result
-from model.solve import solve
+from model.core.instance import Instance
+from model.optimise.diagnosis import attach_diagnosis, diagnose
+from model.optimise.solve import solve
+from model.results.costs import with_site_details
+from model.results.explanation import with_explanation
+from model.results.report import write_result
+from model.results.result import Result, build_result
+from model.whatif.fallback import fallback
 
 FORMULA_NAME = "=SOM(A1) <b>&"
 """A municipality name that Excel would read as a formula and HTML as markup."""

@@ -1,4 +1,4 @@
-"""`check` (model/check.py) against the real solver: a clean result checks, and each tampered result
+"""`check` (model/results/check.py) against the real solver: a clean result checks, and each tampered result
 breaks exactly the rule it was tampered for (docs/model.md, version 2).
 
 Every tamper edits the files of a result folder on disk and reads them back with `read_result`.
@@ -26,19 +26,19 @@ from builders import (
     site,
     write_folder,
 )
-from model.check import check
-from model.instance import Instance, build_instance
-from model.reading import csv_text, read_instance
-from model.report import read_result, write_result
-from model.result import (
+from model.core.instance import Instance, build_instance
+from model.core.settings import STAGES, Settings
+from model.io.reading import csv_text, read_instance
+from model.optimise.solve import solve
+from model.results.check import check
+from model.results.report import read_result, write_result
+from model.results.result import (
     build_result,
     deal_table,
     municipality_table,
     province_summary,
     tidy,
 )
-from model.settings import STAGES, Settings
-from model.solve import solve
 from solver_cli import main
 
 # ---- instances -------------------------------------------------------------------------------

@@ -18,12 +18,12 @@ from builders import (
     english,  # noqa: F401 (autouse: the messages these tests read are English)
     write,
 )
-from model.compare import PROVINCE_MEASURES
+from model.io.reading import read_instance, read_raw, write_instance
 from model.lang import LANGUAGES, has_text, number, text
-from model.reading import read_instance, read_raw, write_instance
-from model.result import build_result
-from model.scenario import apply_scenario, parse_sets, read_scenario, sweep_scenarios
-from model.solve import solve
+from model.optimise.solve import solve
+from model.results.result import build_result
+from model.whatif.compare import PROVINCE_MEASURES
+from model.whatif.scenario import apply_scenario, parse_sets, read_scenario, sweep_scenarios
 from solver_cli import main
 
 CEDAM = (

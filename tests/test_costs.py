@@ -1,4 +1,4 @@
-"""The cost of the package (model/costs.py): places x cost per place, firm and soft apart, and a
+"""The cost of the package (model/results/costs.py): places x cost per place, firm and soft apart, and a
 blank cost never read as zero."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import math
 
 import pandas as pd
 
-from model.costs import municipality_costs, province_costs
-from model.result import Result
+from model.results.costs import municipality_costs, province_costs
+from model.results.result import Result
 from report_fixtures import meeting_result
 
 SITES = pd.DataFrame(

@@ -23,10 +23,10 @@ from builders import (
     write,
     write_folder,
 )
-from model.compare import changes
-from model.errors import InputError, Problem
-from model.reading import instance_from_raw, read_instance, read_raw, write_instance
-from model.scenario import apply_scenario, read_scenario
+from model.core.errors import InputError, Problem
+from model.io.reading import instance_from_raw, read_instance, read_raw, write_instance
+from model.whatif.compare import changes
+from model.whatif.scenario import apply_scenario, read_scenario
 from solver_cli import main
 
 # Aa, Bb and Ee are 11 km apart on a north-south line (0.1 degree of latitude), Cc 56 km north of

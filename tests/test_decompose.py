@@ -1,4 +1,4 @@
-"""model/decompose.py on its own: pool flows matched into deals (docs/model.md, "How it is solved").
+"""model/optimise/decompose.py on its own: pool flows matched into deals (docs/model.md, "How it is solved").
 
 Each case is worked out by hand; the deals found must realise the pool's flows exactly, every
 match must balance, and pairs that may not deal are never used.
@@ -7,8 +7,8 @@ match must balance, and pairs that may not deal are never used.
 from __future__ import annotations
 
 from builders import make_instance, municipality
-from model.decompose import Matcher, decompose
-from model.formulation import province_data
+from model.optimise.decompose import Matcher, decompose
+from model.optimise.formulation import province_data
 
 
 def data(*rows, **rules):

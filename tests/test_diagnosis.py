@@ -17,12 +17,12 @@ from builders import (  # english: autouse, the messages these tests read are En
     municipality,
     site,
 )
-from model.diagnosis import Diagnosis, attach_diagnosis, diagnose, explanation_json
-from model.diagnosis_words import why_short_lines
-from model.errors import InputError
-from model.instance import Instance
-from model.result import Result, build_result
-from model.solve import solve
+from model.core.errors import InputError
+from model.core.instance import Instance
+from model.optimise.diagnosis import Diagnosis, attach_diagnosis, diagnose, explanation_json
+from model.optimise.solve import solve
+from model.results.diagnosis_words import why_short_lines
+from model.results.result import Result, build_result
 
 
 def solved(instance: Instance) -> tuple[Result, Diagnosis]:
@@ -255,7 +255,7 @@ def test_nobody_short_is_nothing_to_explain():
 
 
 def test_the_explanation_joins_other_keys_of_summary_explanation():
-    """summary.json's `explanation` may hold keys of other parts (model/explanation.py): they
+    """summary.json's `explanation` may hold keys of other parts (model/results/explanation.py): they
     stay; `short` and `dependence` are this module's, codes and figures as JSON."""
     result, diagnosis = volunteer_case()
     result = replace(result, summary=result.summary | {"explanation": {"surplus": {"GM0002": 0}}})
@@ -284,7 +284,7 @@ def test_a_result_of_another_instance_is_refused():
 
 
 def test_report_md_says_it_in_one_sentence_per_short_municipality():
-    """The volunteer case in words (model/diagnosis_words.py): the priced reasons with their
+    """The volunteer case in words (model/results/diagnosis_words.py): the priced reasons with their
     common value once, the options joined by "of", and the dependence line."""
     result, diagnosis = volunteer_case()
     lines = why_short_lines(attach_diagnosis(result, diagnosis))

@@ -5,8 +5,8 @@ to the files uitruil writes.
   contracts live in docs/ now.
 - Every path a page names under docs/, instances/, model/, tests/ or bench/ exists, every
   relative link of a page leads to a file, and README's architecture names every module.
-- The columns docs/cli.md lists for each file are the code's column lists (model/result.py,
-  model/costs.py, model/fallback.py) and the header lines uitruil writes; its summary.json keys are
+- The columns docs/cli.md lists for each file are the code's column lists (model/results/result.py,
+  model/results/costs.py, model/whatif/fallback.py) and the header lines uitruil writes; its summary.json keys are
   the keys `solve` writes and `read_result` knows.
 """
 
@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from model.costs import SITE_DETAILS
-from model.fallback import FALLBACK_COLUMNS
-from model.instance import REASONS
-from model.reading import indicative_table, read_raw
-from model.report import _Explanation, _Province, _Stage, _Summary
-from model.result import DEAL_COLUMNS, MUNICIPALITY_COLUMNS, SITE_COLUMNS, TRANSFER_COLUMNS
+from model.core.instance import REASONS
+from model.io.reading import indicative_table, read_raw
+from model.results.costs import SITE_DETAILS
+from model.results.report import _Explanation, _Province, _Stage, _Summary
+from model.results.result import DEAL_COLUMNS, MUNICIPALITY_COLUMNS, SITE_COLUMNS, TRANSFER_COLUMNS
+from model.whatif.fallback import FALLBACK_COLUMNS
 from report_fixtures import meeting_result, result_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,19 +105,24 @@ def test_every_path_a_page_names_exists(page: Path):
         {
             path
             for path in PATH.findall(page.read_text(encoding="utf-8"))
-            if "results" not in path.split("/") and not (ROOT / path).exists()
+            if "results" not in path.split("/")[:2] and not (ROOT / path).exists()
         }
     )
     assert not missing, f"{page.name} names paths that do not exist: {missing}"
 
 
-def test_the_architecture_in_readme_names_every_module():
-    """A module added to model/ is placed in the picture of README's "Architecture"."""
+def test_where_things_live_names_every_package_and_module():
+    """A package or module added to model/ is placed in README's "Where things live" map."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    modules = sorted(
-        f"model/{path.name}" for path in (ROOT / "model").glob("*.py") if path.stem != "__init__"
+    packages = sorted(
+        f"model/{path.parent.relative_to(ROOT / 'model').as_posix()}/"
+        for path in (ROOT / "model").glob("*/__init__.py")
     )
-    assert [module for module in modules if module not in readme] == []
+    assert packages and [p for p in packages if p not in readme] == []
+    modules = sorted(
+        path.name for path in (ROOT / "model").glob("*/*.py") if path.stem != "__init__"
+    )
+    assert [m for m in modules if m not in readme] == []
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)

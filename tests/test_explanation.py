@@ -1,4 +1,4 @@
-"""model/explanation.py: the balance sheet, surplus places, the exact chance that the test holds,
+"""model/results/explanation.py: the balance sheet, surplus places, the exact chance that the test holds,
 and [meta], each on an instance small enough to work out by hand (in the docstrings)."""
 
 from __future__ import annotations
@@ -26,9 +26,15 @@ from builders import (  # english: autouse, the messages these tests read are En
     site,
     write_folder,
 )
-from model import explanation
-from model.errors import InputError
-from model.explanation import (
+from model.core.errors import InputError
+from model.io.reading import read_instance, read_raw
+from model.lang import text
+from model.optimise.solve import solve
+from model.reports.html_report import render
+from model.reports.presentation import Package
+from model.reports.workbook import write_workbook
+from model.results import explanation
+from model.results.explanation import (
     balance_sheet,
     carried_by_surplus,
     chance_of_passing,
@@ -38,14 +44,8 @@ from model.explanation import (
     verdict,
     with_explanation,
 )
-from model.html_report import render
-from model.lang import text
-from model.presentation import Package
-from model.reading import read_instance, read_raw
-from model.report import markdown, read_result, write_result
-from model.result import Result, build_result
-from model.solve import solve
-from model.workbook import write_workbook
+from model.results.report import markdown, read_result, write_result
+from model.results.result import Result, build_result
 from solver_cli import main
 
 

@@ -15,8 +15,8 @@ from builders import (
     municipality,
     write,
 )
-from model.errors import InputError
-from model.fallback import FALLBACK_COLUMNS, fallback
+from model.core.errors import InputError
+from model.whatif.fallback import FALLBACK_COLUMNS, fallback
 from solver_cli import main
 
 B1_CLOSES = 'name = "azc Beekstad sluit"\n\n[[site]]\nid = "B1"\nremove = true\n'

@@ -35,8 +35,8 @@ from builders import (
     TOY,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
 )
-from model.reading import read_raw, write_instance
-from model.settings import Settings
+from model.core.settings import Settings
+from model.io.reading import read_raw, write_instance
 from solver_cli import main
 
 EXPLORE = int(os.environ.get("UITRUIL_FUZZ_EXAMPLES", "0"))

@@ -1,4 +1,4 @@
-"""Boundaries (model/geo.py): decoding TopoJSON, and borders sorted from the shared arcs."""
+"""Boundaries (model/reports/geo.py): decoding TopoJSON, and borders sorted from the shared arcs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from model.geo import (
+from model.reports.geo import (
     Boundaries,
     borders,
     boundaries,

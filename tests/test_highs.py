@@ -1,4 +1,4 @@
-"""model/highs.py on its own: a Pyomo model handed to HiGHS, solved, bounded, fixed and relaxed."""
+"""model/optimise/highs.py on its own: a Pyomo model handed to HiGHS, solved, bounded, fixed and relaxed."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pyomo.environ as pyo
 import pytest
 
-from model.highs import HighsModel
+from model.optimise.highs import HighsModel
 
 
 def knapsack() -> pyo.ConcreteModel:

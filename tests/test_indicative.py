@@ -14,9 +14,9 @@ from builders import (
     english,  # noqa: F401 (autouse: the messages these tests read are English)
     write_folder,
 )
-from model.errors import InputError
-from model.indicative import apportion, indicative_tasks
-from model.reading import indicative_table, read_raw
+from model.core.errors import InputError
+from model.core.indicative import apportion, indicative_tasks
+from model.io.reading import indicative_table, read_raw
 
 
 def test_largest_remainder_gives_the_exact_total():

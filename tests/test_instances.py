@@ -21,7 +21,7 @@ from builders import (
     municipality,
     site,
 )
-from model.reading import read_instance
+from model.io.reading import read_instance
 from solver_cli import main
 
 INSTANCES = Path(__file__).resolve().parents[1] / "instances"

@@ -1,11 +1,11 @@
-"""Label placement (model/labels.py): no two labels overlap, ever; crowded labels move or drop."""
+"""Label placement (model/reports/labels.py): no two labels overlap, ever; crowded labels move or drop."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.labels import Box, Label, Layout, place, text_width
+from model.reports.labels import Box, Label, Layout, place, text_width
 
 FRAME = Box(0, 0, 400, 300)
 

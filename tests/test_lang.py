@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from model.diagnosis_words import CHANGES
-from model.diagnosis_words import REASONS as SHORT_REASONS
-from model.errors import InputError, Problem
-from model.instance import REASONS, reason_message
+from model.core.errors import InputError, Problem
+from model.core.instance import REASONS, reason_message
+from model.core.settings import COMPONENTS, SITE_KINDS, STAGES, STATUSES
+from model.io.reading import UNCOMPUTED
 from model.lang import (
     LABELS,
     LANGUAGES,
@@ -28,12 +28,12 @@ from model.lang import (
     text,
     use_language,
 )
-from model.reading import UNCOMPUTED
-from model.settings import COMPONENTS, SITE_KINDS, STAGES, STATUSES
+from model.results.diagnosis_words import CHANGES
+from model.results.diagnosis_words import REASONS as SHORT_REASONS
 from solver_cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [*sorted((ROOT / "model").glob("*.py")), ROOT / "solver_cli.py"]
+SOURCES = [*sorted((ROOT / "model").rglob("*.py")), ROOT / "solver_cli.py"]
 FAMILIES = {
     "component": COMPONENTS,
     "transfer": COMPONENTS,

@@ -36,8 +36,8 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from model.io.reading import flatten_settings, read_raw
 from model.lang import use_language
-from model.reading import flatten_settings, read_raw
 from solver_cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

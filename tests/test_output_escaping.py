@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builders import TOY
-from model.reading import FORMULA_START, escaped, unescaped
-from model.report import markdown_table, read_result
+from model.io.reading import FORMULA_START, escaped, unescaped
+from model.results.report import markdown_table, read_result
 from solver_cli import main
 
 ATTACK = "=cmd|' /C calc'!A0"

@@ -17,8 +17,8 @@ from builders import (
     english,  # noqa: F401 (autouse: the messages these tests read are English)
     write_folder,
 )
-from model.errors import InputError, Problem
-from model.reading import read_instance, read_raw, write_instance
+from model.core.errors import InputError, Problem
+from model.io.reading import read_instance, read_raw, write_instance
 
 
 def problems_of(path: Path) -> list[Problem]:

@@ -9,9 +9,9 @@ from dataclasses import replace
 import pytest
 
 from browser import browser_and_driver, chrome
-from model.html_report import render, write_html
 from model.lang import number, text
-from model.presentation import Package, load_package, status_words
+from model.reports.html_report import render, write_html
+from model.reports.presentation import Package, load_package, status_words
 from report_fixtures import FORMULA_NAME, compare_folder, meeting_result
 
 KEY_NUMBERS = ("2.260", "1.860", "1.800", "60", "400")

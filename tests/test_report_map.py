@@ -16,9 +16,9 @@ import pytest
 from click.testing import CliRunner
 
 from browser import browser_and_driver, chrome
-from model.html_report import write_html
 from model.lang import text
-from model.presentation import load_package
+from model.reports.html_report import write_html
+from model.reports.presentation import load_package
 from solver_cli import main
 
 INSTANCES = Path(__file__).resolve().parents[1] / "instances"

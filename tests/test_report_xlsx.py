@@ -6,8 +6,8 @@ import pytest
 from openpyxl import load_workbook
 
 from model.lang import text
-from model.presentation import Package, load_package
-from model.workbook import UNMET_FILL, write_workbook
+from model.reports.presentation import Package, load_package
+from model.reports.workbook import UNMET_FILL, write_workbook
 from report_fixtures import FORMULA_NAME, compare_folder, meeting_result
 
 

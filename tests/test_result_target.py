@@ -20,8 +20,8 @@ from builders import (
     unprivileged,
     write,
 )
-from model.errors import InputError
-from model.folders import check_target, claimed, replace_folder
+from model.core.errors import InputError
+from model.io.folders import check_target, claimed, replace_folder
 from solver_cli import main
 
 RESULT_FILES = {

@@ -18,9 +18,9 @@ from builders import (
     english,  # noqa: F401 (autouse: the messages these tests read are English)
     write,
 )
-from model.errors import InputError
-from model.reading import instance_from_raw, read_instance, read_raw, write_instance
-from model.scenario import (
+from model.core.errors import InputError
+from model.io.reading import instance_from_raw, read_instance, read_raw, write_instance
+from model.whatif.scenario import (
     apply_scenario,
     apply_scenarios,
     parse_scenario,

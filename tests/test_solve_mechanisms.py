@@ -18,11 +18,11 @@ from builders import (
     municipality,
     site,
 )
-from model.check import check
-from model.errors import InputError
-from model.result import build_result
-from model.settings import STAGES
-from model.solve import solve
+from model.core.errors import InputError
+from model.core.settings import STAGES
+from model.optimise.solve import solve
+from model.results.check import check
+from model.results.result import build_result
 
 
 def stage_values(instance) -> tuple:

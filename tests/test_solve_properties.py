@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from builders import make_instance, municipality, site
-from model.check import check
-from model.errors import InputError
-from model.result import build_result
-from model.solve import solve
+from model.core.errors import InputError
+from model.optimise.solve import solve
+from model.results.check import check
+from model.results.result import build_result
 
 KINDS = ["regular", "branch", "small", "amv", "municipal"]
 STATUSES = ["existing", "decided", "planned", "idea"]

@@ -19,8 +19,8 @@ from builders import (
     write,
     write_folder,
 )
-from model.errors import InputError
-from model.reading import read_raw, write_instance
+from model.core.errors import InputError
+from model.io.reading import read_raw, write_instance
 from solver_cli import main
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from common import MUNICIPALITY_COLUMNS, SITE_COLUMNS, Site, read_csv, site_from_row
 
-from model.instance import INT_COLUMNS
+from model.core.instance import INT_COLUMNS
 
 
 @dataclass

@@ -23,7 +23,7 @@ INSTANCES = ROOT / "instances"
 if str(ROOT) not in sys.path:  # run from a clone without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from model.indicative import apportion  # noqa: E402
+from model.core.indicative import apportion  # noqa: E402
 
 REFERENCE_DATE = dt.date(2025, 7, 1)
 

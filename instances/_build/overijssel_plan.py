@@ -355,7 +355,9 @@ def twente_table(runs: dict[str, Run], ms: list[dict], own: dict[str, int]) -> s
                 "own - task": own[code] - task,
                 "gives in return": declared[code],
                 "unmet alone": number(float(alone[code]["unmet_rec"])),
-                "obligation with package": number(total([m], "regular_obligation", "amv_obligation")),
+                "obligation with package": number(
+                    total([m], "regular_obligation", "amv_obligation")
+                ),
                 "unmet with package": number(float(m["unmet_rec"])),
                 "imposed extra": int(fallback[code]["imposed"]) - int(fallback[code]["places"]),
             }

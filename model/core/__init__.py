@@ -1,0 +1,1 @@
+"""What an instance is: its settings, tables and checks that need no solver; errors; outcome types."""

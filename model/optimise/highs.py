@@ -1,0 +1,306 @@
+"""The one module that talks to HiGHS: a Pyomo model handed over once, then re-solved per stage.
+
+Stages change only the objective and add bound rows, so HiGHS keeps the model between them. A
+solve returns HiGHS's status, the column values, its objective and its dual bound; everything
+else (what a value means, whether to trust it) is the stage driver's job (model/optimise/solve.py).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from collections.abc import Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+import pyomo.environ as pyo
+from pyomo.repn import generate_standard_repn
+
+INFINITY = highspy.kHighsInf
+
+
+def highs_version() -> str:
+    return (
+        f"{highspy.HIGHS_VERSION_MAJOR}.{highspy.HIGHS_VERSION_MINOR}.{highspy.HIGHS_VERSION_PATCH}"
+    )
+
+
+def quiet_highs() -> highspy.Highs:
+    """A Highs object without its banner, which HiGHS writes to the process's stdout once.
+
+    Our stdout carries the package (and CSV when piped), so the banner is sent to /dev/null.
+    """
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            highs = highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+    highs.setOptionValue("output_flag", False)
+    return highs
+
+
+@dataclass
+class Prices:
+    """Duals of an LP and the ranging of its upper bounds (HighsModel.prices)."""
+
+    row_dual: np.ndarray
+    col_dual: np.ndarray
+    row_up: np.ndarray
+    col_up: np.ndarray
+    upper: np.ndarray
+    """The upper bounds of the rows, then of the columns, as solved."""
+
+
+@dataclass
+class Answer:
+    """What HiGHS said about one solve."""
+
+    status: str  # "optimal" | "time_limit" | "infeasible" | "error: ..." (HiGHS's own words)
+    values: np.ndarray | None
+    objective: float | None
+    bound: float | None
+
+
+class HighsModel:
+    """A linear Pyomo model in HiGHS: columns in the order of the model's variables."""
+
+    def __init__(self, model: pyo.ConcreteModel, threads: int | None = None):
+        self.model = model
+        self.vars = list(model.component_data_objects(pyo.Var, descend_into=True))
+        self.column = {id(v): n for n, v in enumerate(self.vars)}
+        self.integer = np.array([v.is_integer() for v in self.vars], dtype=bool)
+        self.is_relaxed = False
+        self.highs = quiet_highs()
+        self.highs.setOptionValue("random_seed", 0)
+        self.highs.setOptionValue("mip_rel_gap", 0.0)
+        if threads:
+            self.highs.setOptionValue("threads", int(threads))
+        n = len(self.vars)
+        self.lower = np.array([-INFINITY if v.lb is None else v.lb for v in self.vars], float)
+        self.upper = np.array([INFINITY if v.ub is None else v.ub for v in self.vars], float)
+        self.highs.addVars(n, self.lower, self.upper)
+        ints = np.flatnonzero(self.integer).astype(np.int32)
+        if len(ints):
+            kinds = np.full(len(ints), highspy.HighsVarType.kInteger.value, dtype=np.uint8)
+            self.highs.changeColsIntegrality(len(ints), ints, kinds)
+        self._add_constraints()
+
+    def linear(self, expr) -> tuple[np.ndarray, np.ndarray, float]:
+        """Columns, coefficients and constant of a linear expression."""
+        repn = generate_standard_repn(expr, compute_values=True, quadratic=False)
+        if repn.nonlinear_expr is not None:
+            raise ValueError("the model must be linear")
+        idx = np.array([self.column[id(v)] for v in repn.linear_vars], dtype=np.int32)
+        coef = np.array(repn.linear_coefs, dtype=float)
+        return idx, coef, float(repn.constant)
+
+    def _add_constraints(self) -> None:
+        lower, upper, starts, index, value = [], [], [], [], []
+        # the model's constraints in the order of HiGHS's rows (rows added later follow them)
+        self.constraints = list(self.model.component_data_objects(pyo.Constraint, active=True))
+        for con in self.constraints:
+            idx, coef, const = self.linear(con.body)
+            lo = -INFINITY if con.lower is None else pyo.value(con.lower) - const
+            up = INFINITY if con.upper is None else pyo.value(con.upper) - const
+            starts.append(len(index))
+            index.extend(idx)
+            value.extend(coef)
+            lower.append(lo)
+            upper.append(up)
+        if lower:
+            self.highs.addRows(
+                len(lower),
+                np.array(lower, float),
+                np.array(upper, float),
+                len(index),
+                np.array(starts, np.int32),
+                np.array(index, np.int32),
+                np.array(value, float),
+            )
+
+    def bound(self, expr, rhs: float) -> int:
+        """Add the row expr <= rhs (an earlier stage kept at its optimum); returns its number."""
+        idx, coef, const = self.linear(expr)
+        self.highs.addRow(-INFINITY, rhs - const, len(idx), idx, coef)
+        return self.highs.getNumRow() - 1
+
+    def floor(self, expr, lhs: float) -> None:
+        """Add the row expr >= lhs (a proven lower bound, which helps HiGHS stop early)."""
+        idx, coef, const = self.linear(expr)
+        self.highs.addRow(lhs - const, INFINITY, len(idx), idx, coef)
+
+    @contextmanager
+    def fixed(self, columns: np.ndarray, values: np.ndarray):
+        """Hold `columns` at `values` for the solves inside the block."""
+        if not len(columns):
+            yield
+            return
+        self.highs.changeColsBounds(len(columns), columns, values, values)
+        try:
+            yield
+        finally:
+            self.highs.changeColsBounds(
+                len(columns), columns, self.lower[columns], self.upper[columns]
+            )
+
+    @contextmanager
+    def relaxed(self):
+        """Solve the LP relaxation inside the block (integrality dropped, then restored)."""
+        ints = np.flatnonzero(self.integer).astype(np.int32)
+        if not len(ints):
+            yield
+            return
+        cont = np.full(len(ints), highspy.HighsVarType.kContinuous.value, dtype=np.uint8)
+        self.highs.changeColsIntegrality(len(ints), ints, cont)
+        self.is_relaxed = True
+        try:
+            yield
+        finally:
+            self.is_relaxed = False
+            kinds = np.full(len(ints), highspy.HighsVarType.kInteger.value, dtype=np.uint8)
+            self.highs.changeColsIntegrality(len(ints), ints, kinds)
+
+    @contextmanager
+    def loosened(self, rows: Sequence[int], columns: Sequence[int], amount: float):
+        """Raise the upper bounds of `rows` and `columns` by `amount` inside the block."""
+        rows = np.asarray(rows, dtype=np.int32)
+        columns = np.asarray(columns, dtype=np.int32)
+        lp = self.highs.getLp()
+        row_lower, row_upper = (np.asarray(a)[rows] for a in (lp.row_lower_, lp.row_upper_))
+        col_lower, col_upper = (np.asarray(a)[columns] for a in (lp.col_lower_, lp.col_upper_))
+        if len(rows):
+            self.highs.changeRowsBounds(len(rows), rows, row_lower, row_upper + amount)
+        if len(columns):
+            self.highs.changeColsBounds(len(columns), columns, col_lower, col_upper + amount)
+        try:
+            yield
+        finally:
+            if len(rows):
+                self.highs.changeRowsBounds(len(rows), rows, row_lower, row_upper)
+            if len(columns):
+                self.highs.changeColsBounds(len(columns), columns, col_lower, col_upper)
+
+    def set_row_upper(self, row: int, upper: float) -> None:
+        """Change the upper bound of one row (INFINITY: no bound)."""
+        lower = self.highs.getLp().row_lower_[row]
+        self.highs.changeRowBounds(row, lower, upper)
+
+    def prices(self) -> Prices:
+        """Duals of the last LP solve, and how far each upper bound may rise at its price.
+
+        A dual is the change of the objective per unit that the bound rises (HiGHS's sign: a
+        binding upper bound of a minimisation has a dual <= 0). `row_up` and `col_up` are the
+        values of the upper bounds up to which the prices hold on the optimal basis (HiGHS's
+        ranging): at least that far, perhaps further on another basis. NaN where HiGHS gives
+        no ranging.
+        """
+        solution = self.highs.getSolution()
+        lp = self.highs.getLp()
+        row_dual, col_dual = np.zeros(lp.num_row_), np.zeros(lp.num_col_)
+        if solution.dual_valid:
+            row_dual, col_dual = np.array(solution.row_dual), np.array(solution.col_dual)
+        row_up, col_up = np.full(lp.num_row_, np.nan), np.full(lp.num_col_, np.nan)
+        status, ranging = self.highs.getRanging()
+        if status == highspy.HighsStatus.kOk and ranging.valid:
+            row_up = np.array(ranging.row_bound_up.value_, dtype=float)
+            col_up = np.array(ranging.col_bound_up.value_, dtype=float)
+        upper = np.concatenate([np.asarray(lp.row_upper_), np.asarray(lp.col_upper_)])
+        return Prices(row_dual, col_dual, row_up, col_up, upper)
+
+    def set_objective(self, expr, sense: int = 1) -> float:
+        """Make `sense * expr` the objective; returns the constant part (times sense)."""
+        n = len(self.vars)
+        idx, coef, const = self.linear(expr)
+        cost = np.zeros(n)
+        np.add.at(cost, idx, sense * coef)
+        self.highs.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
+        self.highs.changeObjectiveOffset(sense * const)
+        return sense * const
+
+    def minimise(
+        self,
+        expr,
+        start: np.ndarray | None,
+        time_limit: float,
+        abs_gap: float,
+        presolve: bool = True,
+        sense: int = 1,
+    ) -> Answer:
+        """Solve with `sense * expr` as objective (minimised)."""
+        n = len(self.vars)
+        self.set_objective(expr, sense)
+        self.highs.setOptionValue("mip_abs_gap", abs_gap)
+        self.highs.setOptionValue("time_limit", max(time_limit, 0.01))
+        self.highs.setOptionValue("presolve", "on" if presolve else "off")
+        if not self.is_relaxed:
+            self.highs.clearSolver()  # each MIP from scratch; LPs in a row keep their basis
+        if start is not None:
+            self.highs.setSolution(n, np.arange(n, dtype=np.int32), start)
+        self.highs.run()
+        status = self.highs.getModelStatus()
+        info = self.highs.getInfo()
+        solution = self.highs.getSolution()
+        values = np.array(solution.col_value) if solution.value_valid else None
+        mip = self.integer.any() and not self.is_relaxed
+        if status in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kModelEmpty):
+            bound = info.mip_dual_bound if mip else info.objective_function_value
+            if bound is None or not math.isfinite(bound):
+                bound = info.objective_function_value
+            return Answer("optimal", values, info.objective_function_value, bound)
+        if status == highspy.HighsModelStatus.kTimeLimit:
+            bound = info.mip_dual_bound if math.isfinite(info.mip_dual_bound) else None
+            return Answer("time_limit", values, info.objective_function_value, bound)
+        if status == highspy.HighsModelStatus.kInfeasible:
+            return Answer("infeasible", None, None, None)
+        return Answer(f"error: {self.highs.modelStatusToString(status)}", None, None, None)
+
+    def columns(self, component: str) -> np.ndarray:
+        """Column numbers of every variable of an indexed component (e.g. "q", "deal")."""
+        part = getattr(self.model, component, None)
+        if part is None:
+            return np.zeros(0, dtype=np.int32)
+        return np.array([self.column[id(v)] for v in part.values()], dtype=np.int32)
+
+    def vector(self) -> np.ndarray:
+        """The model's current variable values as a column vector."""
+        return np.array([0.0 if v.value is None else float(v.value) for v in self.vars])
+
+    def decision(self, values: np.ndarray) -> dict[str, dict]:
+        """The decision of a column vector: its parts (`model.decision_parts`), whole where integer."""
+        out: dict[str, dict] = {}
+        for part in self.model.decision_parts:
+            component = getattr(self.model, part, None)
+            if component is None:
+                continue
+            out[part] = {}
+            for index, var in component.items():
+                value = values[self.column[id(var)]]
+                out[part][index] = int(round(value)) if var.is_integer() else float(value)
+        return out
+
+    def violation(self, values: np.ndarray) -> float:
+        """Largest violation of a row or column bound by a column vector (0 when feasible)."""
+        lp = self.highs.getLp()
+        matrix = lp.a_matrix_
+        starts, index, value = (
+            np.asarray(a) for a in (matrix.start_, matrix.index_, matrix.value_)
+        )
+        if matrix.format_ == highspy.MatrixFormat.kColwise:
+            columns, rows = np.repeat(np.arange(lp.num_col_), np.diff(starts)), index
+        else:
+            rows, columns = np.repeat(np.arange(lp.num_row_), np.diff(starts)), index
+        activity = np.bincount(rows, weights=value * values[columns], minlength=lp.num_row_)
+        worst = max(
+            float(np.max(np.asarray(lp.row_lower_) - activity, initial=0.0)),
+            float(np.max(activity - np.asarray(lp.row_upper_), initial=0.0)),
+            float(np.max(np.asarray(lp.col_lower_) - values, initial=0.0)),
+            float(np.max(values - np.asarray(lp.col_upper_), initial=0.0)),
+        )
+        return worst

@@ -1,0 +1,437 @@
+"""The stage driver: lexicographic stages per province, warm starts, time budget, status and gap.
+
+Each province is solved on its own (provinces never interact). Stages run in `objective.order`;
+stage k is minimised with every earlier stage kept at its optimum (docs/model.md, "Objective").
+Every value reported is recomputed from the integer decision (sites and transfers), never taken
+from HiGHS's own figure; when the two disagree the stage is solved again without the start, then
+without presolve.
+
+Two methods solve the same model: "plain" hands HiGHS the model of docs/model.md stage after
+stage; "strong" (the default) also gives it the bounds that earlier stages prove (docs/model.md,
+"How it is solved"). Both must give the same optimal stage values; tests compare them.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pyomo.environ as pyo
+
+from model.core.errors import InputError, Problem
+from model.core.instance import Instance
+from model.core.outcome import ProvinceSolution, Solution, StageOutcome, Status
+from model.core.settings import STAGES
+from model.lang import Message, current_language, text
+from model.optimise.decompose import decompose
+from model.optimise.formulation import (
+    Bounds,
+    ProvinceData,
+    Shape,
+    build_model,
+    load_decision,
+    province_data,
+)
+from model.optimise.highs import HighsModel, highs_version
+
+DEAL_STAGES = frozenset({"deals", "distance"})
+"""Stages only the pair model can express."""
+SHARE_STAGES = frozenset({"fairness", "shares"})
+"""The rules of the fairness stage, whose values are fractions."""
+STAGE_SHARE = 0.5
+"""Share of the time left that a stage may use when later stages follow."""
+STAGE_TOLERANCE = 1e-6
+"""Relative slack on earlier stages' optima (docs/model.md, "Objective")."""
+SHARE_TOLERANCE = 1e-9
+"""Slack on the fairness rules, whose values are fractions and not whole numbers."""
+CLAIM_TOLERANCE = 1e-6
+"""How far a solution's own value may lie above HiGHS's figure for it (feasibility tolerances)."""
+METHODS = ("strong", "plain")
+DEALS_FILE = "deals.csv"
+
+
+def stage_bound(value: float, tolerance: float = STAGE_TOLERANCE) -> float:
+    return value + tolerance * max(1.0, abs(value))
+
+
+@dataclass
+class Attempt:
+    """One checked solve of a stage: HiGHS's status and bound, and the decision it gave."""
+
+    status: str
+    decision: dict[str, dict] | None
+    worth: float
+    bound: float | None
+
+
+class StageModel:
+    """A built model of one province in HiGHS, with the bounds it was built with."""
+
+    def __init__(self, d: ProvinceData, bounds: Bounds, shape: Shape, threads: int | None):
+        self.d, self.bounds, self.shape = d, bounds, shape
+        self.hm = HighsModel(build_model(d, bounds, shape), threads)
+
+    @property
+    def model(self) -> pyo.ConcreteModel:
+        return self.hm.model
+
+    def bound(self, name: str, value: float) -> None:
+        """Keep stage `name` at (or below) `value` from now on."""
+        if name == "fairness":
+            self.hm.bound(self.model.stage[name], stage_bound(value, SHARE_TOLERANCE))
+            for m, allowed in unmet_per_municipality(self.d, value).items():
+                self.hm.bound(self.model.unmet_rec[m] + self.model.unmet_amv[m], allowed)
+        elif name == "shares":
+            self.hm.bound(self.model.stage[name], stage_bound(value, SHARE_TOLERANCE))
+        else:
+            self.hm.bound(self.model.stage[name], stage_bound(value))
+
+    def evaluate(self, decision: dict[str, dict]) -> tuple[np.ndarray, dict[str, float]]:
+        """Complete vector and every stage value of a decision (docs/model.md definitions)."""
+        load_decision(self.model, self.d, decision)
+        values = {name: float(pyo.value(self.model.stage[name])) for name in self.model.stage}
+        return self.hm.vector(), values
+
+    def solve(self, name: str, start: np.ndarray | None, time_limit: float) -> Attempt:
+        """Minimise a stage; the answer's own value is checked against HiGHS's figure.
+
+        When they disagree, or HiGHS reports a numerical failure, the stage is solved again
+        without the start, then without presolve, and a value the solution does not have is never
+        reported.
+        """
+        abs_gap = 0.999 if integral(self.d, name) else 1e-9
+        deadline = time.perf_counter() + time_limit
+        claimed = worth = math.nan
+        trouble = ""
+        for warm, presolve in ((start, True), (None, True), (None, False)):
+            answer = self.hm.minimise(
+                self.model.stage[name], warm, deadline - time.perf_counter(), abs_gap, presolve
+            )
+            if answer.status == "infeasible":
+                if self.d.required:
+                    raise InputError(locked_deals_problem(self.d))
+                raise RuntimeError(f"{self.d.province}: stage {name} is infeasible: a bug")
+            if answer.status.startswith("error"):
+                trouble = answer.status
+                continue
+            if answer.values is None:
+                return Attempt(answer.status, None, math.inf, answer.bound)
+            decision = self.hm.decision(answer.values)
+            worth, claimed = self.evaluate(decision)[1][name], answer.objective
+            if worth <= stage_bound(claimed, CLAIM_TOLERANCE):
+                return Attempt(answer.status, decision, worth, answer.bound)
+        raise RuntimeError(
+            f"{self.d.province}, stage {name}: HiGHS reports {claimed} but its solution is "
+            f"worth {worth} ({trouble or 'no error'}), also without start and presolve"
+        )
+
+
+def locked_deals_problem(d: ProvinceData, pairs: list | None = None) -> Problem:
+    """Why a province has no package: its required deals cannot all be made."""
+    listed = ", ".join(f"{a}-{b}" for a, b in (pairs or d.required))
+    return Problem(DEALS_FILE, Message("solve.locks_impossible", province=d.province, pairs=listed))
+
+
+def integral(d: ProvinceData, name: str) -> bool:
+    """Are the stage's values whole numbers? (Not the fairness rules; shortfall and unmet only
+    when counted places are whole.)"""
+    if name in SHARE_STAGES:
+        return False
+    return name not in ("shortfall", "unmet") or d.integral()
+
+
+def proven(d: ProvinceData, name: str, value: float, bound: float | None, status: str) -> bool:
+    """Is `value` shown optimal by a lower `bound` (and HiGHS's `status`)?
+
+    Whole-number stages: no whole number lies between the bound and the value. The fairness
+    rules: HiGHS proved its optimum, or the bound is within the accuracy of its arithmetic.
+    """
+    if bound is None:
+        return name in SHARE_STAGES and status == "optimal"
+    if integral(d, name):
+        return value <= math.ceil(bound - 1e-6) + 1e-6
+    if name in SHARE_STAGES:
+        return status == "optimal" or value <= bound + CLAIM_TOLERANCE
+    return value <= stage_bound(bound)
+
+
+def unmet_per_municipality(d: ProvinceData, largest_share: float) -> dict[str, float]:
+    """Unmet places each municipality may keep when no share exceeds `largest_share`.
+
+    With whole places (status weights whole numbers) unmet places are whole, so the bound is
+    rounded down: this keeps the fairness optimum exactly, whatever the float noise.
+    """
+    out = {}
+    for m in d.municipalities:
+        allowed = largest_share * d.share_base(m)
+        if d.integral():
+            allowed = math.floor(allowed + 1e-6)
+        else:
+            allowed = allowed + SHARE_TOLERANCE * max(1.0, allowed)
+        out[m] = allowed
+    return out
+
+
+class ProvinceRun:
+    """The lexicographic stages of one province.
+
+    "strong": every stage that looks only at obligations and sites is first solved on the pool
+    relaxation and its answer matched into deals (model/optimise/decompose.py); when the deals realise
+    the pool's optimum, that is the stage's optimum. Otherwise, and for `deals` and `distance`,
+    the pair model is solved, with the pool's bound as a floor. "plain": the pair model only.
+    """
+
+    def __init__(self, d: ProvinceData, order: tuple[str, ...], threads: int | None, method: str):
+        self.d = d
+        self.threads = threads
+        self.method = method
+        needs_deals = (
+            any(name in DEAL_STAGES for name in order)
+            or d.rules.max_deals_per_municipality > 0
+            or bool(d.required)
+        )
+        self.shape = Shape(deals=needs_deals, strong=method == "strong")
+        self.bounds = Bounds()
+        self.decision: dict[str, dict] = {  # no exchange, no new site: feasible without locks
+            "x": {s: d.lo[s] if d.committed[s] else 0 for s in d.sites},
+            "y": {},
+            "q": {},
+        }
+        self.pool_decision: dict[str, dict] | None = None
+        self.optima: list[tuple[str, float]] = []
+        self.outcomes: list[StageOutcome] = []
+        self.build_seconds = 0.0
+        self.solver_seconds = 0.0
+        self.pair: StageModel | None = None
+        self.stale = False
+        """Was the pair model built before the latest bounds (rebuild before solving it)?"""
+        self.pool: StageModel | None = None
+        if method == "strong":
+            self.pool = self._build(Bounds(), Shape(pool=True))
+
+    def _build(self, bounds: Bounds, shape: Shape) -> StageModel:
+        """A model with every earlier optimum kept in it."""
+        started = time.perf_counter()
+        built = StageModel(self.d, bounds, shape, self.threads)
+        for name, value in self.optima:
+            if name in built.model.stage:
+                built.bound(name, value)
+        self.build_seconds += time.perf_counter() - started
+        return built
+
+    def pairs(self) -> StageModel:
+        if self.pair is None:
+            self.pair = self._build(self.bounds, self.shape)
+            impossible = getattr(self.pair.model, "impossible_required", [])
+            if impossible:
+                raise InputError(locked_deals_problem(self.d, impossible))
+        return self.pair
+
+    def evaluate(self, decision: dict[str, dict]) -> tuple[np.ndarray, dict[str, float]]:
+        return self.pairs().evaluate(decision)
+
+    def run_stage(self, name: str, time_left: float) -> None:
+        """Minimise one stage with the earlier ones kept; keep the best decision known."""
+        started = time.perf_counter()
+        deadline = started + max(time_left, 0.0)
+        for part in ("fairness", "shares") if name == "fairness" else (name,):
+            value, bound, status = self._minimise(part, deadline)
+            if part == name:
+                self.outcomes.append(StageOutcome(name, value, bound, status, 0.0))
+            self.optima.append((part, value))
+            for built in (self.pair, self.pool):
+                if built is not None and part in built.model.stage:
+                    built.bound(part, value)
+        if self.method == "strong" and name in ("unmet", "fairness"):
+            self._tighten(name)
+        self.outcomes[-1].seconds = time.perf_counter() - started
+        self.solver_seconds += time.perf_counter() - started
+
+    def _minimise(self, name: str, deadline: float) -> tuple[float, float | None, Status]:
+        """The stage's value, bound and status, with self.decision its best decision."""
+        if name in DEAL_STAGES and self.pool is not None and not self.bounds.net:
+            self._bound_net_changes()
+        floor = None
+        if self.pool is not None and name not in DEAL_STAGES:
+            found = self._on_pool(name, deadline)
+            if found is not None and found[2] == Status.OPTIMAL:
+                return found
+            floor = None if found is None else found[1]
+        return self._on_pairs(name, deadline, floor)
+
+    def _on_pool(self, name: str, deadline: float) -> tuple[float, float | None, Status] | None:
+        """Solve the stage on the pool and match it into deals; None when nothing came of it."""
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            return None
+        start = None if self.pool_decision is None else self.pool.evaluate(self.pool_decision)[0]
+        attempt = self.pool.solve(name, start, left)
+        if attempt.decision is None:
+            return None
+        self.pool_decision = attempt.decision
+        q = decompose(self.d, attempt.decision)
+        before = self.evaluate(self.decision)[1][name]
+        if q is not None:
+            candidate = {"x": attempt.decision["x"], "y": attempt.decision.get("y", {}), "q": q}
+            vector, values = self.evaluate(candidate)
+            tolerance = SHARE_TOLERANCE if name in SHARE_STAGES else STAGE_TOLERANCE
+            fits = self.pairs().hm.violation(vector) <= 1e-6
+            if fits and values[name] <= stage_bound(attempt.worth, tolerance):
+                if values[name] <= before or not self._feasible(self.decision):
+                    self.decision = candidate
+                value = self.evaluate(self.decision)[1][name]
+                done = proven(self.d, name, value, attempt.bound, attempt.status)
+                return value, attempt.bound, Status.OPTIMAL if done else Status.TIME_LIMIT
+        return before, attempt.bound, Status.TIME_LIMIT
+
+    def _feasible(self, decision: dict[str, dict]) -> bool:
+        return self.pairs().hm.violation(self.evaluate(decision)[0]) <= 1e-6
+
+    def _on_pairs(
+        self, name: str, deadline: float, floor: float | None
+    ) -> tuple[float, float | None, Status]:
+        """Solve the stage on the pair model; `floor` is a proven lower bound (from the pool)."""
+        if self.stale:
+            self.pair, self.stale = None, False
+        pair = self.pairs()
+        if floor is not None:
+            pair.hm.floor(pair.model.stage[name], floor)
+        start, values = self.evaluate(self.decision)
+        feasible = self._feasible(self.decision)
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            return values[name], floor, Status.NOT_SOLVED
+        attempt = pair.solve(name, start if feasible else None, left)
+        if attempt.decision is not None and (not feasible or attempt.worth <= values[name]):
+            self.decision = attempt.decision
+        value = self.evaluate(self.decision)[1][name]
+        bounds = [b for b in (attempt.bound, floor) if b is not None]
+        bound = max(bounds) if bounds else None
+        done = proven(self.d, name, value, bound, attempt.status)
+        return value, bound, Status.OPTIMAL if done else Status.TIME_LIMIT
+
+    def _bound_net_changes(self) -> None:
+        """Range of every net change on the pool with all earlier optima kept (LP: valid bounds).
+
+        A municipality whose range excludes 0 in some component must deal; a component whose
+        range is one-sided fixes who hands over and who takes over. The pair model is rebuilt
+        with these bounds, which every package that keeps the earlier optima satisfies.
+        """
+        started = time.perf_counter()
+        hm, model = self.pool.hm, self.pool.model
+        net: dict[tuple[str, str], tuple[float, float]] = {}
+        with hm.relaxed():
+            for k, m in model.F:
+                change = model.inflow[k, m] - model.outflow[k, m]
+                low = hm.minimise(change, None, 10.0, 0.0, sense=1)
+                high = hm.minimise(change, None, 10.0, 0.0, sense=-1)
+                if low.status != "optimal" or high.status != "optimal":
+                    continue
+                net[m, k] = (math.ceil(low.objective - 1e-6), math.floor(-high.objective + 1e-6))
+        active = frozenset(m for (m, _), (lo, hi) in net.items() if lo > 0 or hi < 0)
+        self.bounds = replace(self.bounds, net=net, active=active)
+        self.pair, self.stale = None, False
+        self.solver_seconds += time.perf_counter() - started
+
+    def _tighten(self, name: str) -> None:
+        """After `unmet` and `fairness`, keep what they proved (exact) for the next pair model.
+
+        The pair model in hand stays valid for checking packages (the bounds only restate what
+        its rows imply); it is rebuilt with them before it is next solved.
+        """
+        optima = dict(self.optima)
+        if name == "unmet":
+            self.bounds = replace(self.bounds, unmet=stage_bound(optima["unmet"]))
+        elif name == "fairness":
+            allowed = unmet_per_municipality(self.d, optima["fairness"])
+            self.bounds = replace(self.bounds, unmet_of=allowed)
+        self.stale = self.pair is not None
+
+    def result(self) -> ProvinceSolution:
+        """The final decision; each stage's value is that of this decision.
+
+        Later stages may improve an earlier stage that hit the time limit (never worsen it: it
+        is bounded), so the values are recomputed here rather than kept from each stage's end.
+        """
+        final = self.evaluate(self.decision)[1]
+        for outcome in self.outcomes:
+            outcome.value = final[outcome.name]
+        places = {s: int(self.decision["x"].get(s, 0)) for s in self.d.sites}
+        opened = {
+            s: bool(self.d.committed[s] or self.decision["y"].get(s, 0) >= 1) for s in self.d.sites
+        }
+        q = self.decision.get("q", {})
+        return ProvinceSolution(
+            province=self.d.province,
+            places=places,
+            opened=opened,
+            transfers={key: v for key, v in sorted(q.items()) if v > 0},
+            stages=self.outcomes,
+        )
+
+
+def solve(
+    instance: Instance,
+    time_limit: float | None = None,
+    threads: int | None = None,
+    order: tuple[str, ...] | None = None,
+    progress: Callable[[str], None] | None = None,
+    method: str = "strong",
+) -> Solution:
+    """Solve every province stage by stage; the time limit is a budget for the whole run."""
+    started = time.perf_counter()
+    deadline = math.inf if time_limit is None else started + time_limit
+    order = tuple(order or instance.settings.objective.order)
+    unknown = [s for s in order if s not in STAGES]
+    if unknown:
+        raise ValueError(f"unknown stage(s): {', '.join(unknown)}")
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}")
+    locks = instance.deal_rules
+    impossible = [
+        (a, b)
+        for a, b, rule in locks.itertuples(index=False)
+        if rule == "require" and not instance.may_deal(a, b)
+    ]
+    if impossible:
+        listed = ", ".join(f"{a}-{b}" for a, b in impossible)
+        raise InputError(Problem(DEALS_FILE, Message("solve.locks_not_allowed", pairs=listed)))
+    runs = [
+        ProvinceRun(province_data(instance, p), order, threads, method) for p in instance.provinces
+    ]
+    for number, name in enumerate(order):
+        stage_started = time.perf_counter()
+        # earlier stages weigh more (lexicographic order): a stage may use half of what is left,
+        # the last one all of it; provinces share a stage's time, passing on what they leave
+        share = 1.0 if number == len(order) - 1 else STAGE_SHARE
+        stage_deadline = time.perf_counter() + share * (deadline - time.perf_counter())
+        for index, run in enumerate(runs):
+            left = (stage_deadline - time.perf_counter()) / (len(runs) - index)
+            run.run_stage(name, left)
+        if progress:
+            values = [run.outcomes[-1].value for run in runs]
+            total = max(values) if name == "fairness" else sum(values)
+            statuses = {run.outcomes[-1].status for run in runs}
+            lang = current_language()
+            status = "/".join(text(lang, f"status.{s}") for s in sorted(statuses))
+            now = time.perf_counter()
+            line = Message(
+                "solve.progress",
+                stage=Message(f"stage.{name}"),
+                value=total,
+                status=status,
+                seconds=now - stage_started,
+                total=now - started,
+            )
+            progress(line)
+    return Solution(
+        provinces={run.d.province: run.result() for run in runs},
+        order=order,
+        seconds=time.perf_counter() - started,
+        build_seconds=sum(run.build_seconds for run in runs),
+        solver_seconds=sum(run.solver_seconds for run in runs),
+        solver_version=highs_version(),
+    )

@@ -1,0 +1,1 @@
+"""Scenarios, compare and sweep, and the statutory fallback."""
