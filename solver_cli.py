@@ -20,16 +20,10 @@ import click
 from model.core.errors import InputError, Problem
 from model.core.instance import Instance
 from model.core.settings import STAGES
-from model.io.folders import WRITTEN, claimed
-from model.io.reading import (
-    INSTANCE_FILES,
-    csv_text,
-    indicative_table,
-    read_instance,
-    read_raw,
-    write_csv,
-    write_instance,
-)
+from model.io.atomic import WRITTEN, claimed
+from model.io.reading import indicative_table, read_instance, read_raw
+from model.io.schema import INSTANCE_FILES
+from model.io.writing import csv_text, write_csv, write_instance
 from model.lang import (
     LANGUAGES,
     Message,
@@ -50,7 +44,8 @@ from model.results.check import check as check_result
 from model.results.costs import with_site_details
 from model.results.diagnosis_words import why_short_lines
 from model.results.explanation import with_explanation
-from model.results.report import package_lines, read_result, write_result, write_summary
+from model.results.folder import read_result, write_result, write_summary
+from model.results.markdown import package_lines
 from model.results.result import Result, build_result
 from model.whatif.compare import COMPARE_FILE, Options, Run, plan_runs, solve_runs, write_compare
 from model.whatif.fallback import fallback

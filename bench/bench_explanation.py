@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from model import explanation  # noqa: E402
 from model.io.reading import read_instance  # noqa: E402
 from model.optimise.solve import solve  # noqa: E402
-from model.results.report import read_result  # noqa: E402
+from model.results import explanation  # noqa: E402
+from model.results.folder import read_result  # noqa: E402
 from model.results.result import build_result  # noqa: E402
 
 DEFAULT = "instances/nl-2024"

@@ -28,7 +28,8 @@ def build(path: Path, rows: int, municipalities: int = 500) -> None:
     import pandas as pd
 
     from model.core.settings import Settings
-    from model.io.reading import RawInstance, write_instance
+    from model.io.schema import RawInstance
+    from model.io.writing import write_instance
 
     codes = [f"GM{n:04d}" for n in range(1, municipalities + 1)]
     m = pd.DataFrame(

@@ -14,7 +14,7 @@ from model.optimise.diagnosis import attach_diagnosis, diagnose
 from model.optimise.solve import solve
 from model.results.costs import with_site_details
 from model.results.explanation import with_explanation
-from model.results.report import write_result
+from model.results.folder import write_result
 from model.results.result import Result, build_result
 from model.whatif.fallback import fallback
 

@@ -28,10 +28,11 @@ from builders import (
 )
 from model.core.instance import Instance, build_instance
 from model.core.settings import STAGES, Settings
-from model.io.reading import csv_text, read_instance
+from model.io.reading import read_instance
+from model.io.writing import csv_text
 from model.optimise.solve import solve
 from model.results.check import check
-from model.results.report import read_result, write_result
+from model.results.folder import read_result, write_result
 from model.results.result import (
     build_result,
     deal_table,

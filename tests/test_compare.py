@@ -18,7 +18,8 @@ from builders import (
     english,  # noqa: F401 (autouse: the messages these tests read are English)
     write,
 )
-from model.io.reading import read_instance, read_raw, write_instance
+from model.io.reading import read_instance, read_raw
+from model.io.writing import write_instance
 from model.lang import LANGUAGES, has_text, number, text
 from model.optimise.solve import solve
 from model.results.result import build_result

@@ -24,7 +24,8 @@ from builders import (
     write_folder,
 )
 from model.core.errors import InputError, Problem
-from model.io.reading import instance_from_raw, read_instance, read_raw, write_instance
+from model.io.reading import instance_from_raw, read_instance, read_raw
+from model.io.writing import write_instance
 from model.whatif.compare import changes
 from model.whatif.scenario import apply_scenario, read_scenario
 from solver_cli import main

@@ -21,7 +21,7 @@ import pytest
 from model.core.instance import REASONS
 from model.io.reading import indicative_table, read_raw
 from model.results.costs import SITE_DETAILS
-from model.results.report import _Explanation, _Province, _Stage, _Summary
+from model.results.folder import _Explanation, _Province, _Stage, _Summary
 from model.results.result import DEAL_COLUMNS, MUNICIPALITY_COLUMNS, SITE_COLUMNS, TRANSFER_COLUMNS
 from model.whatif.fallback import FALLBACK_COLUMNS
 from report_fixtures import meeting_result, result_folder

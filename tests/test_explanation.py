@@ -44,7 +44,8 @@ from model.results.explanation import (
     verdict,
     with_explanation,
 )
-from model.results.report import markdown, read_result, write_result
+from model.results.folder import read_result, write_result
+from model.results.markdown import markdown
 from model.results.result import Result, build_result
 from solver_cli import main
 

@@ -36,7 +36,8 @@ from builders import (
     english,  # noqa: F401 (autouse: the messages these tests read are English)
 )
 from model.core.settings import Settings
-from model.io.reading import read_raw, write_instance
+from model.io.reading import read_raw
+from model.io.writing import write_instance
 from solver_cli import main
 
 EXPLORE = int(os.environ.get("UITRUIL_FUZZ_EXAMPLES", "0"))

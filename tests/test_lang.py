@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from model.core.errors import InputError, Problem
 from model.core.instance import REASONS, reason_message
 from model.core.settings import COMPONENTS, SITE_KINDS, STAGES, STATUSES
-from model.io.reading import UNCOMPUTED
+from model.io.sources import UNCOMPUTED
 from model.lang import (
     LABELS,
     LANGUAGES,

@@ -36,7 +36,8 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from model.io.reading import flatten_settings, read_raw
+from model.io.reading import read_raw
+from model.io.writing import flatten_settings
 from model.lang import use_language
 from solver_cli import main
 

@@ -16,8 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builders import TOY
-from model.io.reading import FORMULA_START, escaped, unescaped
-from model.results.report import markdown_table, read_result
+from model.io.writing import FORMULA_START, escaped, unescaped
+from model.results.folder import read_result
+from model.results.markdown import markdown_table
 from solver_cli import main
 
 ATTACK = "=cmd|' /C calc'!A0"

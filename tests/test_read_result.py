@@ -17,7 +17,7 @@ from builders import (
     TOY,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
 )
-from model.results.report import read_result
+from model.results.folder import read_result
 from solver_cli import main
 
 COMMANDS = {

@@ -18,7 +18,8 @@ from builders import (
     write_folder,
 )
 from model.core.errors import InputError, Problem
-from model.io.reading import read_instance, read_raw, write_instance
+from model.io.reading import read_instance, read_raw
+from model.io.writing import write_instance
 
 
 def problems_of(path: Path) -> list[Problem]:

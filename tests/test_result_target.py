@@ -21,7 +21,7 @@ from builders import (
     write,
 )
 from model.core.errors import InputError
-from model.io.folders import check_target, claimed, replace_folder
+from model.io.atomic import check_target, claimed, replace_folder
 from solver_cli import main
 
 RESULT_FILES = {

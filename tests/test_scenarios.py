@@ -19,7 +19,8 @@ from builders import (
     write,
 )
 from model.core.errors import InputError
-from model.io.reading import instance_from_raw, read_instance, read_raw, write_instance
+from model.io.reading import instance_from_raw, read_instance, read_raw
+from model.io.writing import write_instance
 from model.whatif.scenario import (
     apply_scenario,
     apply_scenarios,

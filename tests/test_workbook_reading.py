@@ -20,7 +20,8 @@ from builders import (
     write,
     write_folder,
 )
-from model.io.reading import read_instance, read_raw, write_instance
+from model.io.reading import read_instance, read_raw
+from model.io.writing import write_instance
 from solver_cli import main
 
 

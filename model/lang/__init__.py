@@ -1497,7 +1497,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}' staat er twee keer: geef al zijn waarden in één keer",
         "'{key}' is set twice: give all its values at once",
     ),
-    # result folders: where they go (model/io/folders.py) and reading them back (model/results/report.py)
+    # result folders: where they go (model/io/atomic.py) and reading them back (model/results/folder.py)
     "target.dangling_link": (
         "is een symbolische koppeling naar niets; kies een andere map",
         "is a symbolic link to nothing; choose another folder",

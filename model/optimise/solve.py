@@ -25,6 +25,7 @@ from model.core.errors import InputError, Problem
 from model.core.instance import Instance
 from model.core.outcome import ProvinceSolution, Solution, StageOutcome, Status
 from model.core.settings import STAGES
+from model.io.schema import DEALS_FILE
 from model.lang import Message, current_language, text
 from model.optimise.decompose import decompose
 from model.optimise.formulation import (
@@ -50,7 +51,6 @@ SHARE_TOLERANCE = 1e-9
 CLAIM_TOLERANCE = 1e-6
 """How far a solution's own value may lie above HiGHS's figure for it (feasibility tolerances)."""
 METHODS = ("strong", "plain")
-DEALS_FILE = "deals.csv"
 
 
 def stage_bound(value: float, tolerance: float = STAGE_TOLERANCE) -> float:

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from model.io.atomic import write_atomic
 from model.lang import Percent, chance, number, percent, text
 from model.reports.charts import CHART_LIMIT, task_chart_png
 from model.reports.map_svg import NATIONAL_NAMED, map_svg
@@ -41,7 +42,6 @@ from model.reports.presentation import (
     stage_frame,
     status_frame,
     status_line,
-    write_atomic,
 )
 from model.results.diagnosis_words import Words, explained, why_short_frame, why_short_note
 from model.results.explanation import data_line, firmness_assumption, firmness_line, verdict

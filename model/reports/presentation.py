@@ -7,9 +7,7 @@ the report language (model/lang/__init__.py); numbers stay numbers.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,8 +15,8 @@ import pandas as pd
 
 from model.core.errors import InputError, Problem
 from model.core.settings import COMMITTED_STATUSES, COMPONENTS, STATUSES
-from model.io.folders import is_result_folder, umask
-from model.io.reading import unescaped
+from model.io.atomic import is_result_folder
+from model.io.writing import unescaped
 from model.lang import Message, Percent, has_text, number, percent, text
 from model.results.changes import (
     DELTA_COLUMNS,
@@ -32,7 +30,8 @@ from model.results.changes import (
 )
 from model.results.costs import COST_COLUMNS, SITE_DETAILS, municipality_costs, province_costs
 from model.results.explanation import balance_sheet, compact_balance, verdict
-from model.results.report import plan_word, read_result, site_words
+from model.results.folder import read_result
+from model.results.markdown import plan_word, site_words
 from model.results.result import Result, deal_figures, describe_deal, tidy
 
 COMPARE_FILE = "compare.csv"
@@ -104,21 +103,6 @@ def load_package(folder: Path, lang: str = "nl") -> Package:
     raise InputError(Problem(str(folder), Message("result.not_a_package")))
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
-    """`write(tmp)` into a temporary file beside `path`, then move it into place in one step."""
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        tmp.chmod(0o666 & ~umask())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
-
-
 def status_words(summary: dict, lang: str) -> str:
     """The status of a run; when cut off, which stages were and their gaps (summary.json `stages`)."""
     status = text(lang, f"status.{summary['status']}")
@@ -185,7 +169,7 @@ def municipality_frame(result: Result) -> pd.DataFrame:
     return m
 
 
-MUNICIPALITY_COLUMNS = (
+MUNICIPALITY_SHOWN = (
     ["code", "name", "province", "region"]
     + [f"{k}_{part}" for k in COMPONENTS for part in ("task", "obligation")]
     + ["places", "amv_places", "firm_places", "soft_places", "unmet_rec", "unmet_amv", "coverage"]

@@ -23,9 +23,10 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from model.io.atomic import write_atomic
 from model.lang import Percent, text
 from model.reports.presentation import (
-    MUNICIPALITY_COLUMNS,
+    MUNICIPALITY_SHOWN,
     Package,
     balance_frame,
     changed_cells,
@@ -47,7 +48,6 @@ from model.reports.presentation import (
     status_frame,
     status_line,
     transfer_frame,
-    write_atomic,
 )
 from model.results.diagnosis_words import (
     Words,
@@ -181,9 +181,9 @@ def municipality_sheet(wb: Workbook, result: Result, lang: str) -> None:
     ws = new_sheet(wb, lang, "municipalities", "C2")
     m = municipality_frame(result)
     m["coverage"] = percent_column(m["coverage"])
-    write_table(ws, 1, labelled(m, MUNICIPALITY_COLUMNS, lang), "municipalities", "–")
+    write_table(ws, 1, labelled(m, MUNICIPALITY_SHOWN, lang), "municipalities", "–")
     for column in ("unmet_rec", "unmet_amv"):
-        j = MUNICIPALITY_COLUMNS.index(column) + 1
+        j = MUNICIPALITY_SHOWN.index(column) + 1
         for i, value in enumerate(m[column], start=2):
             if value > 0:
                 cell = ws.cell(row=i, column=j)

@@ -6,7 +6,7 @@ sites.csv, the transfers in transfers.csv), recomputes from it and the instance 
 docs/model.md and every figure the other files state (municipalities.csv, deals.csv with its
 sentences, the provinces, settings and stage values of summary.json), and returns one line per
 violation: the file, the row, municipality or deal, the rule, what was expected and what was found.
-Tables are read by column name (model/results/report.py `read_result`), never by position.
+Tables are read by column name (model/results/folder.py `read_result`), never by position.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import pandas as pd
 from model.core.instance import Instance, reason_message
 from model.core.settings import COMMITTED_STATUSES, COMPONENTS
 from model.lang import Listing, Message
-from model.results.report import as_date
+from model.results.markdown import as_date
 from model.results.result import Result
 
 TOLERANCE = 1e-6

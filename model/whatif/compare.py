@@ -19,15 +19,18 @@ from typing import Any
 import pandas as pd
 
 from model.core.errors import InputError
-from model.io.folders import replace_folder
-from model.io.reading import RawInstance, csv_text, flatten_settings, instance_from_raw, toml_text
+from model.io.atomic import replace_folder
+from model.io.reading import instance_from_raw
+from model.io.schema import RawInstance
+from model.io.writing import csv_text, flatten_settings, toml_text
 from model.lang import number, text
 from model.optimise.solve import solve
 from model.reports.presentation import FALLBACK_FILE, delta_words, imposed_frame, status_words
 from model.results.changes import RunResult, changed_rows, municipalities_delta, unique_titles
 from model.results.costs import COST_COLUMNS, province_costs, with_site_details
 from model.results.explanation import with_explanation
-from model.results.report import markdown_table, write_result
+from model.results.folder import write_result
+from model.results.markdown import markdown_table
 from model.results.result import Result, build_result, tidy
 from model.whatif.fallback import fallback
 from model.whatif.scenario import Scenario, apply_scenario

@@ -24,19 +24,9 @@ import pandas as pd
 from model.core.errors import InputError, Problem, os_reason
 from model.core.instance import Instance
 from model.core.settings import CONTROL
-from model.io.reading import (
-    DEAL_COLUMNS,
-    MUNICIPALITY_COLUMNS,
-    SITE_COLUMNS,
-    Column,
-    RawInstance,
-    check_tables,
-    instance_from_raw,
-    is_list_setting,
-    put_setting,
-    read_raw,
-    toml_tree,
-)
+from model.io.reading import check_tables, instance_from_raw, read_raw
+from model.io.schema import DEAL_INPUT, MUNICIPALITY_INPUT, SITE_INPUT, Column, RawInstance
+from model.io.sources import is_list_setting, put_setting, toml_tree
 from model.lang import Message
 
 TOP_KEYS = ("name", "description", "settings", "municipality", "site", "deal")
@@ -66,9 +56,9 @@ class Table:
 
 
 TABLES = {
-    "municipality": Table("municipalities", "code", MUNICIPALITY_COLUMNS, "municipality", False),
-    "site": Table("sites", "id", SITE_COLUMNS, "site"),
-    "deal": Table("deals", "a", DEAL_COLUMNS, "lock", partner="b"),
+    "municipality": Table("municipalities", "code", MUNICIPALITY_INPUT, "municipality", False),
+    "site": Table("sites", "id", SITE_INPUT, "site"),
+    "deal": Table("deals", "a", DEAL_INPUT, "lock", partner="b"),
 }
 """[[municipality]] entries change rows of municipalities.csv, [[site]] entries of sites.csv,
 [[deal]] entries of deals.csv."""

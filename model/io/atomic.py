@@ -1,4 +1,6 @@
-"""Where results go: check a target folder before any work, lock it, and replace a result in it.
+"""Every write that must never leave a half-written file: one file (`write_atomic`: a temporary
+file beside it, then one rename), and a result folder (check a target before any work, lock it,
+and replace a result in it).
 
 A result is written into a temporary folder beside the target; a new target is that folder
 renamed. In an earlier result only what uitruil writes is replaced (the files of WRITTEN and the
@@ -295,3 +297,20 @@ def _restore(old: Path, target: Path) -> None:
             shutil.rmtree(here)
         entry.replace(here)
     shutil.rmtree(old)
+
+
+def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
+    """`write(tmp)` into a temporary file beside `path`, then move it into place in one step."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        tmp.chmod(0o666 & ~umask())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
