@@ -12,7 +12,7 @@ from model.lang import text
 from report_fixtures import compare_folder, result_folder
 from solver_cli import main
 
-TOY = Path(__file__).resolve().parents[1] / "instances" / "toy"
+TOY = Path(__file__).resolve().parents[2] / "instances" / "toy"
 
 
 def run(*args: object):

@@ -21,7 +21,7 @@ from model.reports.html_report import write_html
 from model.reports.presentation import load_package
 from solver_cli import main
 
-INSTANCES = Path(__file__).resolve().parents[1] / "instances"
+INSTANCES = Path(__file__).resolve().parents[2] / "instances"
 SCREENSHOTS = os.environ.get("UITRUIL_SCREENSHOTS")
 """Where to keep the screenshots to look at them (default: the test's temporary folder)."""
 

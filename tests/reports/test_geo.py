@@ -17,7 +17,7 @@ from model.reports.geo import (
     segment_users,
 )
 
-OVERIJSSEL = Path(__file__).resolve().parents[1] / "instances" / "overijssel-2024"
+OVERIJSSEL = Path(__file__).resolve().parents[2] / "instances" / "overijssel-2024"
 
 
 def three_squares() -> Boundaries:

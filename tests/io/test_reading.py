@@ -603,7 +603,7 @@ def test_workbook_missing_sheet(tmp_path):
 
 # ---- the instances of the repository ----------------------------------------------------------
 
-INSTANCES = sorted(Path(__file__).parents[1].glob("instances/*/instance.toml"))
+INSTANCES = sorted(Path(__file__).parents[2].glob("instances/*/instance.toml"))
 
 
 @pytest.mark.parametrize("toml", INSTANCES or [None], ids=lambda p: p.parent.name if p else "none")

@@ -32,7 +32,7 @@ from model.results.diagnosis_words import CHANGES
 from model.results.diagnosis_words import REASONS as SHORT_REASONS
 from solver_cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [*sorted((ROOT / "model").rglob("*.py")), ROOT / "solver_cli.py"]
 FAMILIES = {
     "component": COMPONENTS,

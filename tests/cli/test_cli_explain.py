@@ -19,7 +19,7 @@ from builders import write, write_folder
 from model.lang import text
 from solver_cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOY = ROOT / "instances" / "toy"
 TABLES = ("municipalities.csv", "sites.csv", "transfers.csv", "deals.csv")
 

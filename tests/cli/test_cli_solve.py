@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from builders import english  # noqa: F401 (autouse: the messages these tests read are English)
 from solver_cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOY = ROOT / "instances" / "toy"
 RESULT_FILES = {
     "summary.json",
