@@ -35,13 +35,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from model.core.settings import STAGES  # noqa: E402
+from model.lang import text  # noqa: E402
+
 DEFAULT = [
     "instances/overijssel-2024",
     "instances/overijssel-2024:province",
     "instances/overijssel-2024-plan",
     "instances/nl-2024",
 ]
-STAGE_LINE = re.compile(r"^stage (\w+): (\S+) \((\S+), ([\d.]+) s; ")
+STAGE_LINE = re.compile(r"^stage (.+): (\S+) \((.+), ([\d.]+) s; ")
+"""A progress line of `solve --lang en`: stage label, value, status label, seconds."""
+STAGE_NAMES = {text("en", f"stage.{name}"): name for name in STAGES}
+STATUS_NAMES = {text("en", f"status.{s}"): s for s in ("optimal", "time_limit", "not_solved")}
 
 
 @dataclass
@@ -58,7 +66,7 @@ class Run:
 def solve(instance: str, scope: str | None, method: str, limit: float, folder: Path) -> Run:
     """Run the CLI in a fresh process and read what it printed."""
     args = [sys.executable, "-m", "solver_cli", "solve", instance, "--out", str(folder)]
-    args += ["--time-limit", str(limit), "--method", method]
+    args += ["--time-limit", str(limit), "--method", method, "--lang", "en"]
     scenario = None
     if scope:
         scenario = folder.parent / f"{folder.name}-scope.toml"
@@ -78,8 +86,9 @@ def solve(instance: str, scope: str | None, method: str, limit: float, folder: P
     for line in stderr.splitlines():
         match = STAGE_LINE.match(line)
         if match:
-            name, value, state, took = match.groups()
-            run.stages[name] = (value, state, float(took))
+            label, value, state, took = match.groups()
+            name = STAGE_NAMES.get(label, label)
+            run.stages[name] = (value, STATUS_NAMES.get(state, state), float(took))
     if run.exit_code != 0:
         print(stderr, file=sys.stderr)
     return run
