@@ -464,7 +464,7 @@ def readme(runs: dict[str, Run], time_limit: float) -> str:
         short_amv=AMV - PLAN.amv,
         n_sites=len(sites),
         seed=SEED,
-        validate=uitruil("validate", OUT).split("\nwarning")[0].strip(),
+        validate=uitruil("validate", OUT, "--lang", "en").split("\nwarning")[0].strip(),
         totals=markdown_table(list(by_region.values())),
         twente_net=by_region[TWENTE]["opgave"] - region_own(TWENTE),
         ijsselland_own=region_own("IJsselland"),
