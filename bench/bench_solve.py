@@ -75,13 +75,14 @@ def solve(instance: str, scope: str | None, method: str, limit: float, folder: P
         )
         args += ["--scenario", str(scenario)]
     started = time.perf_counter()
-    process = subprocess.Popen(
-        args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    _, status, usage = os.wait4(process.pid, 0)
+    # stderr into a file, stdout nowhere: a pipe left unread while waiting would fill up (the
+    # package of nl-2024 is more than a pipe holds) and stop the child
+    log = folder.parent / f"{folder.name}-stderr.txt"
+    with open(log, "w", encoding="utf-8") as err:
+        process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
-    stderr = process.stderr.read()
-    process.stdout.read()
+    stderr = log.read_text(encoding="utf-8")
     run = Run(seconds, usage.ru_maxrss / 1024, folder, exit_code=os.waitstatus_to_exitcode(status))
     for line in stderr.splitlines():
         match = STAGE_LINE.match(line)

@@ -95,20 +95,33 @@ class StageModel:
         values = {name: float(pyo.value(self.model.stage[name])) for name in self.model.stage}
         return self.hm.vector(), values
 
-    def solve(self, name: str, start: np.ndarray | None, time_limit: float) -> Attempt:
+    def solve(
+        self, name: str, start: np.ndarray | None, time_limit: float, floor: float | None = None
+    ) -> Attempt:
         """Minimise a stage; the answer's own value is checked against HiGHS's figure.
+
+        `floor` is a proven lower bound of the stage (from the pool): HiGHS stops when it holds a
+        solution that reaches it (whole-number stages: the next whole number above it).
 
         When they disagree, or HiGHS reports a numerical failure, the stage is solved again
         without the start, then without presolve, and a value the solution does not have is never
         reported.
         """
         abs_gap = 0.999 if integral(self.d, name) else 1e-9
+        target = None
+        if floor is not None:
+            target = math.ceil(floor - 1e-6) + 0.5 if integral(self.d, name) else floor
         deadline = time.perf_counter() + time_limit
         claimed = worth = math.nan
         trouble = ""
         for warm, presolve in ((start, True), (None, True), (None, False)):
             answer = self.hm.minimise(
-                self.model.stage[name], warm, deadline - time.perf_counter(), abs_gap, presolve
+                self.model.stage[name],
+                warm,
+                deadline - time.perf_counter(),
+                abs_gap,
+                presolve,
+                target=target,
             )
             if answer.status == "infeasible":
                 if self.d.required:
@@ -297,14 +310,12 @@ class ProvinceRun:
         if self.stale:
             self.pair, self.stale = None, False
         pair = self.pairs()
-        if floor is not None:
-            pair.hm.floor(pair.model.stage[name], floor)
         start, values = self.evaluate(self.decision)
         feasible = self._feasible(self.decision)
         left = deadline - time.perf_counter()
         if left <= 0:
             return values[name], floor, Status.NOT_SOLVED
-        attempt = pair.solve(name, start if feasible else None, left)
+        attempt = pair.solve(name, start if feasible else None, left, floor)
         if attempt.decision is not None and (not feasible or attempt.worth <= values[name]):
             self.decision = attempt.decision
         value = self.evaluate(self.decision)[1][name]
