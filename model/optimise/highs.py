@@ -62,7 +62,7 @@ class Prices:
 class Answer:
     """What HiGHS said about one solve."""
 
-    status: str  # "optimal" | "time_limit" | "target" | "infeasible" | "error: ..." (HiGHS's words)
+    status: str  # "optimal" | "time_limit" | "infeasible" | "error: ..." (HiGHS's own words)
     values: np.ndarray | None
     objective: float | None
     bound: float | None
@@ -130,6 +130,11 @@ class HighsModel:
         idx, coef, const = self.linear(expr)
         self.highs.addRow(-INFINITY, rhs - const, len(idx), idx, coef)
         return self.highs.getNumRow() - 1
+
+    def floor(self, expr, lhs: float) -> None:
+        """Add the row expr >= lhs (a proven lower bound, which helps HiGHS stop early)."""
+        idx, coef, const = self.linear(expr)
+        self.highs.addRow(lhs - const, INFINITY, len(idx), idx, coef)
 
     @contextmanager
     def fixed(self, columns: np.ndarray, values: np.ndarray):
@@ -227,17 +232,10 @@ class HighsModel:
         abs_gap: float,
         presolve: bool = True,
         sense: int = 1,
-        target: float | None = None,
     ) -> Answer:
-        """Solve with `sense * expr` as objective (minimised).
-
-        With a `target` (a proven lower bound of the objective, known from elsewhere), a MIP
-        stops as soon as it holds a solution that good: status "target". A bound given as a row
-        instead would not let HiGHS prune a single node, and it slows the search for solutions.
-        """
+        """Solve with `sense * expr` as objective (minimised)."""
         n = len(self.vars)
         self.set_objective(expr, sense)
-        self.highs.setOptionValue("objective_target", -INFINITY if target is None else target)
         self.highs.setOptionValue("mip_abs_gap", abs_gap)
         self.highs.setOptionValue("time_limit", max(time_limit, 0.01))
         self.highs.setOptionValue("presolve", "on" if presolve else "off")
@@ -256,10 +254,9 @@ class HighsModel:
             if bound is None or not math.isfinite(bound):
                 bound = info.objective_function_value
             return Answer("optimal", values, info.objective_function_value, bound)
-        if status in (highspy.HighsModelStatus.kTimeLimit, highspy.HighsModelStatus.kObjectiveTarget):
+        if status == highspy.HighsModelStatus.kTimeLimit:
             bound = info.mip_dual_bound if math.isfinite(info.mip_dual_bound) else None
-            said = "time_limit" if status == highspy.HighsModelStatus.kTimeLimit else "target"
-            return Answer(said, values, info.objective_function_value, bound)
+            return Answer("time_limit", values, info.objective_function_value, bound)
         if status == highspy.HighsModelStatus.kInfeasible:
             return Answer("infeasible", None, None, None)
         return Answer(f"error: {self.highs.modelStatusToString(status)}", None, None, None)

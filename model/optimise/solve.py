@@ -44,6 +44,8 @@ SHARE_STAGES = frozenset({"fairness", "shares"})
 """The rules of the fairness stage, whose values are fractions."""
 STAGE_SHARE = 0.5
 """Share of the time left that a stage may use when later stages follow."""
+WITHIN_DEALS_SHARE = 0.25
+"""Share of a stage's time for the stage with the deals kept (ProvinceRun._within_deals)."""
 STAGE_TOLERANCE = 1e-6
 """Relative slack on earlier stages' optima (docs/model.md, "Objective")."""
 SHARE_TOLERANCE = 1e-9
@@ -95,33 +97,20 @@ class StageModel:
         values = {name: float(pyo.value(self.model.stage[name])) for name in self.model.stage}
         return self.hm.vector(), values
 
-    def solve(
-        self, name: str, start: np.ndarray | None, time_limit: float, floor: float | None = None
-    ) -> Attempt:
+    def solve(self, name: str, start: np.ndarray | None, time_limit: float) -> Attempt:
         """Minimise a stage; the answer's own value is checked against HiGHS's figure.
-
-        `floor` is a proven lower bound of the stage (from the pool): HiGHS stops when it holds a
-        solution that reaches it (whole-number stages: the next whole number above it).
 
         When they disagree, or HiGHS reports a numerical failure, the stage is solved again
         without the start, then without presolve, and a value the solution does not have is never
         reported.
         """
         abs_gap = 0.999 if integral(self.d, name) else 1e-9
-        target = None
-        if floor is not None:
-            target = math.ceil(floor - 1e-6) + 0.5 if integral(self.d, name) else floor
         deadline = time.perf_counter() + time_limit
         claimed = worth = math.nan
         trouble = ""
         for warm, presolve in ((start, True), (None, True), (None, False)):
             answer = self.hm.minimise(
-                self.model.stage[name],
-                warm,
-                deadline - time.perf_counter(),
-                abs_gap,
-                presolve,
-                target=target,
+                self.model.stage[name], warm, deadline - time.perf_counter(), abs_gap, presolve
             )
             if answer.status == "infeasible":
                 if self.d.required:
@@ -310,12 +299,18 @@ class ProvinceRun:
         if self.stale:
             self.pair, self.stale = None, False
         pair = self.pairs()
+        if floor is not None:
+            pair.hm.floor(pair.model.stage[name], floor)
+        if floor is not None and self._deals_done():
+            found = self._within_deals(name, deadline, floor)
+            if found is not None:
+                return found
         start, values = self.evaluate(self.decision)
         feasible = self._feasible(self.decision)
         left = deadline - time.perf_counter()
         if left <= 0:
             return values[name], floor, Status.NOT_SOLVED
-        attempt = pair.solve(name, start if feasible else None, left, floor)
+        attempt = pair.solve(name, start if feasible else None, left)
         if attempt.decision is not None and (not feasible or attempt.worth <= values[name]):
             self.decision = attempt.decision
         value = self.evaluate(self.decision)[1][name]
@@ -323,6 +318,35 @@ class ProvinceRun:
         bound = max(bounds) if bounds else None
         done = proven(self.d, name, value, bound, attempt.status)
         return value, bound, Status.OPTIMAL if done else Status.TIME_LIMIT
+
+    def _deals_done(self) -> bool:
+        return any(name in DEAL_STAGES for name, _ in self.optima)
+
+    def _within_deals(
+        self, name: str, deadline: float, floor: float
+    ) -> tuple[float, float | None, Status] | None:
+        """After the deal stages: the stage solved with the deals of the best decision kept (who
+        deals with whom, who gives what), a small MIP. Its package satisfies every row, so when it
+        reaches the pool's `floor` it is the stage's optimum; otherwise None, and the whole pair
+        model is solved from the better start.
+        """
+        pair = self.pairs()
+        if not self._feasible(self.decision):
+            return None
+        start, values = self.evaluate(self.decision)
+        columns = np.concatenate([pair.hm.columns(part) for part in ("deal", "giver")])
+        left = deadline - time.perf_counter()
+        if left <= 0 or not len(columns):
+            return None
+        with pair.hm.fixed(columns, np.round(start[columns])):
+            attempt = pair.solve(name, start, WITHIN_DEALS_SHARE * left)
+        if attempt.decision is None or attempt.worth > values[name]:
+            return None
+        self.decision = attempt.decision
+        value = self.evaluate(self.decision)[1][name]
+        if proven(self.d, name, value, floor, "feasible"):
+            return value, floor, Status.OPTIMAL
+        return None
 
     def _bound_net_changes(self) -> None:
         """Range of every net change on the pool with all earlier optima kept (LP: valid bounds).

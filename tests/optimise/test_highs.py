@@ -33,25 +33,12 @@ def test_minimise_returns_the_optimum_and_its_bound():
 def test_a_bound_row_keeps_an_earlier_optimum():
     """With value >= 9 kept and the weight minimised the answer stays a + b (weight 5)."""
     hm = HighsModel(knapsack())
-    hm.bound(-hm.model.value, -9)
+    hm.floor(hm.model.value, 9)
     weight = 2 * hm.model.x["a"] + 3 * hm.model.x["b"] + hm.model.x["c"]
     answer = hm.minimise(weight, None, 10, 0.0)
     assert answer.objective == pytest.approx(5)
     hm.bound(hm.model.value, 8.5)
     assert hm.minimise(weight, None, 10, 0.0).status == "infeasible"
-
-
-def test_a_target_is_a_solution_good_enough_to_stop_and_adds_no_row():
-    """Maximising the value with target 8 (a proven bound known elsewhere, as -8 minimised):
-    HiGHS may stop at any solution worth at least 8 (a + b or a + c), and the model keeps its
-    rows: the next solve without a target finds the optimum 9."""
-    hm = HighsModel(knapsack())
-    rows = hm.highs.getNumRow()
-    answer = hm.minimise(hm.model.value, None, 10, 0.0, sense=-1, target=-8)
-    assert answer.status in ("target", "optimal")
-    assert -answer.objective >= 8
-    assert hm.highs.getNumRow() == rows
-    assert -hm.minimise(hm.model.value, None, 10, 0.0, sense=-1).objective == pytest.approx(9)
 
 
 def test_fixed_columns_hold_only_inside_the_block():
