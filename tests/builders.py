@@ -191,3 +191,22 @@ def english():
     is covered by test_lang.py and test_language_purity.py."""
     with use_language("en"):
         yield
+
+
+# ---- the command line -------------------------------------------------------------------------
+
+
+def run(*args: object):
+    """`uitruil ARGS` through click's runner (stdout and stderr apart); arguments may be paths."""
+    from click.testing import CliRunner
+
+    from solver_cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def errors(result) -> list[str]:
+    """The error lines of a refused command (exit 2, no traceback), in English."""
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return [line for line in result.stderr.splitlines() if line.startswith("error: ")]

@@ -6,18 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from builders import (
     TOY,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
+    run,
     write,
 )
-from solver_cli import cores, main
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
+from solver_cli import cores
 
 
 @pytest.mark.parametrize("command", ["solve", "compare", "sweep"])

@@ -13,19 +13,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from builders import write, write_folder
+from builders import run, write, write_folder
 from model.lang import text
-from solver_cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 TOY = ROOT / "instances" / "toy"
 TABLES = ("municipalities.csv", "sites.csv", "transfers.csv", "deals.csv")
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def solved(tmp_path: Path, *options: str) -> Path:

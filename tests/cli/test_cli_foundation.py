@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 
 from builders import (
     MUNICIPALITIES,
     SETTINGS,
     SITES,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
+    run,
     write_folder,
 )
-from solver_cli import main
 
 FORECAST = SETTINGS + "[forecast]\nreception = 1000\namv = 80\n"
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def assert_input_error(result) -> None:

@@ -7,10 +7,11 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
-from click.testing import CliRunner
 
-from builders import english  # noqa: F401 (autouse: the messages these tests read are English)
-from solver_cli import main
+from builders import (
+    english,  # noqa: F401 (autouse: the messages these tests read are English)
+    run,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 TOY = ROOT / "instances" / "toy"
@@ -22,10 +23,6 @@ RESULT_FILES = {
     "deals.csv",
     "report.md",
 }
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def test_toy_solves_to_its_hand_derived_optimum(tmp_path):

@@ -5,18 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from builders import run
 from model.lang import text
 from report_fixtures import compare_folder, result_folder
-from solver_cli import main
 
 TOY = Path(__file__).resolve().parents[2] / "instances" / "toy"
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def test_report_writes_both_files_into_the_result_folder(tmp_path):

@@ -12,7 +12,6 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +19,7 @@ from builders import (
     SETTINGS,
     assert_same_instance,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
+    run,
     write,
     write_folder,
 )
@@ -28,7 +28,6 @@ from model.io.reading import instance_from_raw, read_instance, read_raw
 from model.io.writing import write_instance
 from model.whatif.compare import changes
 from model.whatif.scenario import apply_scenario, read_scenario
-from solver_cli import main
 
 # Aa, Bb and Ee are 11 km apart on a north-south line (0.1 degree of latitude), Cc 56 km north of
 # Aa; Dd is in another province, Ff has no centroid (GM9xxx is no CBS code, nothing shipped).
@@ -60,10 +59,6 @@ def problems_of(path: Path) -> list[Problem]:
     with pytest.raises(InputError) as caught:
         read_instance(path)
     return caught.value.problems
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def test_deal_rules_are_pairs_with_a_before_b_and_the_rule_in_lower_case(tmp_path):

@@ -25,7 +25,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -34,11 +33,11 @@ from builders import (
     HALF_AND_CLOSED,
     TOY,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
+    run,
 )
 from model.core.settings import Settings
 from model.io.reading import read_raw
 from model.io.writing import write_instance
-from solver_cli import main
 
 EXPLORE = int(os.environ.get("UITRUIL_FUZZ_EXAMPLES", "0"))
 
@@ -154,10 +153,6 @@ def setting_keys(model: type[BaseModel] = Settings, prefix: str = "") -> list[st
 
 
 KEYS = setting_keys()
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def assert_clean(result, *what: object) -> None:

@@ -11,22 +11,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builders import TOY
+from builders import TOY, run
 from model.io.writing import FORMULA_START, escaped, unescaped
 from model.results.folder import read_result
 from model.results.markdown import markdown_table
-from solver_cli import main
 
 ATTACK = "=cmd|' /C calc'!A0"
 """A municipality name that a spreadsheet opening the CSV file would run."""
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def number(cell: str) -> bool:

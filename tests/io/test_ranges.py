@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 
 from builders import (
     MUNICIPALITIES,
@@ -12,19 +11,15 @@ from builders import (
     SITES,
     TOY,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
+    run,
     write,
     write_folder,
 )
 from model.io.reading import read_instance, read_raw
 from model.io.writing import write_instance
-from solver_cli import main
 
 HUGE = str(2**63)
 """Too large for a 64-bit integer: used to crash pandas' integer conversion."""
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def refused(result, *parts: str) -> None:

@@ -12,17 +12,16 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from builders import (
     TOY,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
+    run,
     unprivileged,
     write,
 )
 from model.core.errors import InputError
 from model.io.atomic import check_target, claimed, replace_folder
-from solver_cli import main
 
 RESULT_FILES = {
     "summary.json",
@@ -32,10 +31,6 @@ RESULT_FILES = {
     "deals.csv",
     "report.md",
 }
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def only_error(result) -> str:

@@ -7,7 +7,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from builders import (
     MUNICIPALITIES,
@@ -15,6 +14,8 @@ from builders import (
     SITES,
     TOY,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
+    errors,
+    run,
     unprivileged,
     write,
     write_folder,
@@ -22,18 +23,6 @@ from builders import (
 from model.core.errors import InputError
 from model.io.reading import read_raw
 from model.io.writing import write_instance
-from solver_cli import main
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
-
-
-def errors(result) -> list[str]:
-    """The error lines of a refused command (exit 2, no traceback)."""
-    assert result.exit_code == 2, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    return [line for line in result.stderr.splitlines() if line.startswith("error: ")]
 
 
 def only_error(result) -> str:

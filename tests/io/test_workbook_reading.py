@@ -10,23 +10,18 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
 from builders import (
     SETTINGS,
     SITES,
     TOY,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
+    run,
     write,
     write_folder,
 )
 from model.io.reading import read_instance, read_raw
 from model.io.writing import write_instance
-from solver_cli import main
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def errors(result) -> list[str]:

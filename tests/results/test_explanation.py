@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -23,6 +22,7 @@ from builders import (  # english: autouse, the messages these tests read are En
     english,  # noqa: F401
     make_instance,
     municipality,
+    run,
     site,
     write_folder,
 )
@@ -47,11 +47,6 @@ from model.results.explanation import (
 from model.results.folder import read_result, write_result
 from model.results.markdown import markdown
 from model.results.result import Result, build_result
-from solver_cli import main
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def solved(instance, lang: str = "nl") -> Result:

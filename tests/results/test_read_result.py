@@ -11,24 +11,19 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from builders import (
     TOY,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
+    run,
 )
 from model.results.folder import read_result
-from solver_cli import main
 
 COMMANDS = {
     "check": lambda folder: ["check", TOY, folder],
     "report": lambda folder: ["report", folder],
     "fallback": lambda folder: ["fallback", TOY, folder],
 }
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 @pytest.fixture(scope="module")

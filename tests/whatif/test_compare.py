@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from builders import (
@@ -16,6 +15,7 @@ from builders import (
     OVERIJSSEL,
     TOY,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
+    run,
     write,
 )
 from model.io.reading import read_instance, read_raw
@@ -25,16 +25,12 @@ from model.optimise.solve import solve
 from model.results.result import build_result
 from model.whatif.compare import PROVINCE_MEASURES
 from model.whatif.scenario import apply_scenario, parse_sets, read_scenario, sweep_scenarios
-from solver_cli import main
 
 CEDAM = (
     'name = "Cedam volunteers nothing"\n\n[[municipality]]\ncode = "GM9003"\nwilling_extra = 0\n'
 )
+
 RUN_FILES = {"summary.json", "municipalities.csv", "sites.csv", "deals.csv", "fallback.csv"}
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def read_compare(folder: Path) -> pd.DataFrame:

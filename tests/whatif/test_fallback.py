@@ -6,24 +6,19 @@ import io
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
 from builders import (
     TOY,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
     make_instance,
     municipality,
+    run,
     write,
 )
 from model.core.errors import InputError
 from model.whatif.fallback import FALLBACK_COLUMNS, fallback
-from solver_cli import main
 
 B1_CLOSES = 'name = "azc Beekstad sluit"\n\n[[site]]\nid = "B1"\nremove = true\n'
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def result_table(places: dict[str, float], instance) -> pd.DataFrame:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
 from builders import (
     HALF_AND_CLOSED,
@@ -16,6 +15,7 @@ from builders import (
     TOY,
     assert_same_instance,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
+    run,
     write,
 )
 from model.core.errors import InputError
@@ -30,11 +30,6 @@ from model.whatif.scenario import (
     setting_scenario,
     sweep_scenarios,
 )
-from solver_cli import main
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def scenario(tree: dict) -> object:
