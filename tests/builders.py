@@ -195,6 +195,16 @@ def english():
 
 # ---- the command line -------------------------------------------------------------------------
 
+RESULT_FILES = {
+    "summary.json",
+    "municipalities.csv",
+    "sites.csv",
+    "transfers.csv",
+    "deals.csv",
+    "report.md",
+}
+"""What every result folder holds (docs/cli.md), reports aside."""
+
 
 def run(*args: object):
     """`uitruil ARGS` through click's runner (stdout and stderr apart); arguments may be paths."""

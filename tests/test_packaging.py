@@ -8,6 +8,7 @@ checkout nor its editable install can stand in for a missing file."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -24,8 +25,13 @@ TOY = ROOT / "instances" / "toy"
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
+    # from a copy of what the wheel is built from: building writes build/ beside the sources
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md", "solver_cli.py"):
+        shutil.copy2(ROOT / name, source / name)
+    shutil.copytree(ROOT / "model", source / "model", ignore=shutil.ignore_patterns("__pycache__"))
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(source)],
         check=True,
         capture_output=True,
     )

@@ -280,8 +280,7 @@ class ProvinceRun:
             candidate = {"x": attempt.decision["x"], "y": attempt.decision.get("y", {}), "q": q}
             vector, values = self.evaluate(candidate)
             tolerance = SHARE_TOLERANCE if name in SHARE_STAGES else STAGE_TOLERANCE
-            fits = self.pairs().hm.violation(vector) <= 1e-6
-            if fits and values[name] <= stage_bound(attempt.worth, tolerance):
+            if self._fits(vector) and values[name] <= stage_bound(attempt.worth, tolerance):
                 if values[name] <= before or not self._feasible(self.decision):
                     self.decision = candidate
                 value = self.evaluate(self.decision)[1][name]
@@ -290,7 +289,11 @@ class ProvinceRun:
         return before, attempt.bound, Status.TIME_LIMIT
 
     def _feasible(self, decision: dict[str, dict]) -> bool:
-        return self.pairs().hm.violation(self.evaluate(decision)[0]) <= 1e-6
+        return self._fits(self.evaluate(decision)[0])
+
+    def _fits(self, vector: np.ndarray) -> bool:
+        """Does a complete vector of the pair model satisfy every row?"""
+        return self.pairs().hm.violation(vector) <= 1e-6
 
     def _on_pairs(
         self, name: str, deadline: float, floor: float | None
@@ -306,7 +309,7 @@ class ProvinceRun:
             if found is not None:
                 return found
         start, values = self.evaluate(self.decision)
-        feasible = self._feasible(self.decision)
+        feasible = self._fits(start)
         left = deadline - time.perf_counter()
         if left <= 0:
             return values[name], floor, Status.NOT_SOLVED
@@ -331,9 +334,9 @@ class ProvinceRun:
         model is solved from the better start.
         """
         pair = self.pairs()
-        if not self._feasible(self.decision):
-            return None
         start, values = self.evaluate(self.decision)
+        if not self._fits(start):
+            return None
         columns = np.concatenate([pair.hm.columns(part) for part in ("deal", "giver")])
         left = deadline - time.perf_counter()
         if left <= 0 or not len(columns):

@@ -2,7 +2,7 @@
 
 A `Package` is one result folder, or a compare folder: compare.csv (rows = measures, columns =
 baseline and scenario names) beside one result subfolder per run. Tables come back with labels in
-the report language (model/lang/__init__.py); numbers stay numbers.
+the report language (model/lang/nl.py and en.py); numbers stay numbers.
 """
 
 from __future__ import annotations

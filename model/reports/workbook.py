@@ -1,6 +1,6 @@
 """report.xlsx: the package as sheets an analyst can check and annotate before the bestuurlijk overleg.
 
-Sheets (names in model/lang/__init__.py): summary, municipalities, balance, sites, exchange, settings, and
+Sheets (names in model/lang/nl.py and en.py): summary, municipalities, balance, sites, exchange, settings, and
 for a compare folder a comparison. The summary's first lines say whether the numbers are real or
 illustrative. Text that starts like a formula (=, +, -, @) is stored as text.
 """

@@ -128,7 +128,7 @@ class Checker:
         self.deals: dict[tuple[str, str], Deal] = {}
 
     def fail(self, key: str, **values: object) -> None:
-        """A violation: the message `key` of model/lang/__init__.py, in the language of the run."""
+        """A violation: the message `key` of model/lang/nl.py and en.py, in the language of the run."""
         self.violations.append(Message(key, **values))
 
     def label(self, m: str) -> str:

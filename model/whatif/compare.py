@@ -57,7 +57,7 @@ PROVINCE_MEASURES = (
     "imposed_municipalities",
     *COST_COLUMNS,
 )
-"""Rows of the comparison per province (labels `compare.<measure>` in model/lang/__init__.py).
+"""Rows of the comparison per province (labels `compare.<measure>` in model/lang/nl.py and en.py).
 
 firm_share is firm places / counted places and firm_of_task firm places / reception task, both
 in per cent with one decimal (blank when the divisor is 0); unmet is the province's unmet places

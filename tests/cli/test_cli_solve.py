@@ -9,20 +9,13 @@ from pathlib import Path
 import pandas as pd
 
 from builders import (
+    RESULT_FILES,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
     run,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
 TOY = ROOT / "instances" / "toy"
-RESULT_FILES = {
-    "summary.json",
-    "municipalities.csv",
-    "sites.csv",
-    "transfers.csv",
-    "deals.csv",
-    "report.md",
-}
 
 
 def test_toy_solves_to_its_hand_derived_optimum(tmp_path):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from builders import (
+    RESULT_FILES,
     TOY,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
     run,
@@ -22,15 +23,6 @@ from builders import (
 )
 from model.core.errors import InputError
 from model.io.atomic import check_target, claimed, replace_folder
-
-RESULT_FILES = {
-    "summary.json",
-    "municipalities.csv",
-    "sites.csv",
-    "transfers.csv",
-    "deals.csv",
-    "report.md",
-}
 
 
 def only_error(result) -> str:
