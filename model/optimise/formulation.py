@@ -14,7 +14,7 @@ different, because every bound is implied by the constraints and the earlier sta
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyomo.environ as pyo
 
@@ -91,6 +91,40 @@ class ProvinceData:
     def partners(self, m: str) -> list[str]:
         return [b if a == m else a for a, b in self.pairs if m in (a, b)]
 
+    def restricted(self, members: list[str]) -> ProvinceData:
+        """The same numbers for some of the municipalities: their sites, and the pairs and
+        required deals among them."""
+        keep = set(members)
+        sites = [s for s in self.sites if self.site_municipality[s] in keep]
+        pairs = [(a, b) for a, b in self.pairs if a in keep and b in keep]
+
+        def mine(values: dict, of=lambda key: key) -> dict:
+            return {key: v for key, v in values.items() if of(key) in keep}
+
+        def at_site(values: dict) -> dict:
+            return {s: values[s] for s in sites}
+
+        return replace(
+            self,
+            municipalities=[m for m in self.municipalities if m in keep],
+            group=mine(self.group),
+            task=mine(self.task, lambda key: key[0]),
+            spare=mine(self.spare, lambda key: key[0]),
+            willing=mine(self.willing),
+            max_site_size=mine(self.max_site_size),
+            sites=sites,
+            site_municipality=at_site(self.site_municipality),
+            site_kind=at_site(self.site_kind),
+            committed=at_site(self.committed),
+            rho=at_site(self.rho),
+            lo=at_site(self.lo),
+            hi=at_site(self.hi),
+            min_places=at_site(self.min_places),
+            pairs=pairs,
+            km={pair: self.km[pair] for pair in pairs},
+            required=[pair for pair in self.required if pair[0] in keep and pair[1] in keep],
+        )
+
     def integral(self) -> bool:
         """Are counted places, and so unmet places and shortfall, always whole numbers?"""
         return all(float(r).is_integer() for r in self.rho.values())
@@ -161,6 +195,16 @@ class Bounds:
     unmet_of: dict[str, float] = field(default_factory=dict)
     net: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
     active: frozenset[str] = frozenset()
+
+    def restricted(self, members: list[str]) -> Bounds:
+        """The bounds of some of the municipalities (a group); no total of unmet places."""
+        keep = set(members)
+        return Bounds(
+            unmet=None,
+            unmet_of={m: v for m, v in self.unmet_of.items() if m in keep},
+            net={key: v for key, v in self.net.items() if key[0] in keep},
+            active=frozenset(m for m in self.active if m in keep),
+        )
 
 
 @dataclass(frozen=True)

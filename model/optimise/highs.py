@@ -187,6 +187,20 @@ class HighsModel:
             if len(columns):
                 self.highs.changeColsBounds(len(columns), columns, col_lower, col_upper)
 
+    @contextmanager
+    def without(self, constraints: Sequence[pyo.Constraint]):
+        """Drop the rows of `constraints` (no bounds) inside the block."""
+        number = {id(con): n for n, con in enumerate(self.constraints)}
+        rows = np.array([number[id(con)] for con in constraints], dtype=np.int32)
+        lp = self.highs.getLp()
+        row_lower, row_upper = (np.asarray(a)[rows] for a in (lp.row_lower_, lp.row_upper_))
+        free = np.full(len(rows), INFINITY)
+        self.highs.changeRowsBounds(len(rows), rows, -free, free)
+        try:
+            yield
+        finally:
+            self.highs.changeRowsBounds(len(rows), rows, row_lower, row_upper)
+
     def set_row_upper(self, row: int, upper: float) -> None:
         """Change the upper bound of one row (INFINITY: no bound)."""
         lower = self.highs.getLp().row_lower_[row]

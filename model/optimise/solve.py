@@ -34,6 +34,7 @@ from model.optimise.formulation import (
     Shape,
     build_model,
     load_decision,
+    places,
     province_data,
 )
 from model.optimise.highs import HighsModel, highs_version
@@ -80,16 +81,16 @@ class StageModel:
     def model(self) -> pyo.ConcreteModel:
         return self.hm.model
 
-    def bound(self, name: str, value: float) -> None:
-        """Keep stage `name` at (or below) `value` from now on."""
+    def bound(self, name: str, value: float, scale: float = 1.0) -> None:
+        """Keep stage `name` at (or below) `value` from now on (its tolerance times `scale`)."""
         if name == "fairness":
             self.hm.bound(self.model.stage[name], stage_bound(value, SHARE_TOLERANCE))
             for m, allowed in unmet_per_municipality(self.d, value).items():
                 self.hm.bound(self.model.unmet_rec[m] + self.model.unmet_amv[m], allowed)
         elif name == "shares":
-            self.hm.bound(self.model.stage[name], stage_bound(value, SHARE_TOLERANCE))
+            self.hm.bound(self.model.stage[name], stage_bound(value, scale * SHARE_TOLERANCE))
         else:
-            self.hm.bound(self.model.stage[name], stage_bound(value))
+            self.hm.bound(self.model.stage[name], stage_bound(value, scale * STAGE_TOLERANCE))
 
     def evaluate(self, decision: dict[str, dict]) -> tuple[np.ndarray, dict[str, float]]:
         """Complete vector and every stage value of a decision (docs/model.md definitions)."""
@@ -129,6 +130,39 @@ class StageModel:
             f"{self.d.province}, stage {name}: HiGHS reports {claimed} but its solution is "
             f"worth {worth} ({trouble or 'no error'}), also without start and presolve"
         )
+
+
+def own_part(d: ProvinceData, decision: dict[str, dict]) -> dict[str, dict]:
+    """The part of a province's decision that concerns the municipalities of `d` (a group)."""
+    sites = set(d.sites)
+    members = set(d.municipalities)
+    return {
+        "x": {s: v for s, v in decision["x"].items() if s in sites},
+        "y": {s: v for s, v in decision["y"].items() if s in sites},
+        "q": {key: v for key, v in decision.get("q", {}).items() if key[1] in members},
+    }
+
+
+def groups_of(d: ProvinceData) -> list[list[str]]:
+    """The municipalities in groups that can only deal among themselves (the connected parts of
+    the pairs that may deal), in code order; those that can deal with nobody form one group."""
+    root = {m: m for m in d.municipalities}
+
+    def find(m: str) -> str:
+        while root[m] != m:
+            root[m] = root[root[m]]
+            m = root[m]
+        return m
+
+    for a, b in d.pairs:
+        first, second = sorted((find(a), find(b)))
+        root[second] = first
+    groups: dict[str, list[str]] = {}
+    for m in d.municipalities:
+        groups.setdefault(find(m), []).append(m)
+    dealing = [g for g in groups.values() if len(g) > 1]
+    alone = [m for g in groups.values() if len(g) == 1 for m in g]
+    return dealing + ([alone] if alone else [])
 
 
 def locked_deals_problem(d: ProvinceData, pairs: list | None = None) -> Problem:
@@ -211,6 +245,13 @@ class ProvinceRun:
         self.stale = False
         """Was the pair model built before the latest bounds (rebuild before solving it)?"""
         self.pool: StageModel | None = None
+        self.groups = groups_of(d) if method == "strong" else []
+        self.parts: list[StageModel] | None = None
+        """The pair model per group (ProvinceRun._on_parts), with the optima kept so far."""
+        self.parts_kept = 0
+        self.least_places: list[tuple[float, float]] | None = None
+        self.unproven = False
+        """Did an earlier stage (or the second rule of fairness) end unproven?"""
         if method == "strong":
             self.pool = self._build(Bounds(), Shape(pool=True))
 
@@ -241,6 +282,7 @@ class ProvinceRun:
         deadline = started + max(time_left, 0.0)
         for part in ("fairness", "shares") if name == "fairness" else (name,):
             value, bound, status = self._minimise(part, deadline)
+            self.unproven = self.unproven or status != Status.OPTIMAL
             if part == name:
                 self.outcomes.append(StageOutcome(name, value, bound, status, 0.0))
             self.optima.append((part, value))
@@ -308,6 +350,10 @@ class ProvinceRun:
             found = self._within_deals(name, deadline, floor)
             if found is not None:
                 return found
+        if self.groups_apart():
+            found = self._on_parts(name, deadline, floor)
+            if found is not None:
+                return found
         start, values = self.evaluate(self.decision)
         feasible = self._fits(start)
         left = deadline - time.perf_counter()
@@ -320,6 +366,116 @@ class ProvinceRun:
         bounds = [b for b in (attempt.bound, floor) if b is not None]
         bound = max(bounds) if bounds else None
         done = proven(self.d, name, value, bound, attempt.status)
+        return value, bound, Status.OPTIMAL if done else Status.TIME_LIMIT
+
+    def groups_apart(self) -> bool:
+        """May this stage be solved group by group (docs/model.md, "Groups apart")?
+
+        Yes when the province has two or more groups, every earlier stage is proven optimal,
+        and the least counted places of the groups on the face of the earlier optima (the
+        pool's LP relaxation) add up to the province's tasks: then the province's rows of places,
+        the only rows that join the groups, hold as soon as each group has its least places.
+        """
+        if len(self.groups) < 2 or self.unproven:
+            return False
+        if self.least_places is None:
+            self.least_places = self._least_places()
+        return bool(self.least_places)
+
+    def _least_places(self) -> list[tuple[float, float]]:
+        """Least counted places and amv places of each group on the face of the earlier optima;
+        empty when they do not add up to the province's tasks."""
+        hm, model, d = self.pool.hm, self.pool.model, self.d
+        started = time.perf_counter()
+        least = []
+        with hm.relaxed():
+            for g in self.groups:
+                found = []
+                for amv_only in (False, True):
+                    answer = hm.minimise(
+                        sum(places(model, d, m, amv_only) for m in g), None, 10.0, 0.0
+                    )
+                    if answer.status != "optimal":
+                        return []
+                    found.append(answer.objective)
+                if d.restricted(g).integral():  # whole places: the least is a whole number
+                    found = [math.ceil(v - 1e-6) for v in found]
+                least.append((found[0], found[1]))
+        self.solver_seconds += time.perf_counter() - started
+        enough = sum(p for p, _ in least) >= model.reception_total - 1e-6
+        enough = enough and sum(a for _, a in least) >= model.amv_total - 1e-6
+        return least if enough else []
+
+    def _parts(self) -> list[StageModel]:
+        """The pair model of each group, with its least places and every optimum so far kept at
+        the group's own value: the incumbent's value in the group (fairness: the province's
+        largest share, which bounds each municipality). Every package that keeps the earlier
+        optima has each group at these values (docs/model.md, "Groups apart").
+        """
+        if self.parts is None:
+            started = time.perf_counter()
+            self.parts = []
+            for g, (least, least_amv) in zip(self.groups, self.least_places, strict=True):
+                part = StageModel(
+                    self.d.restricted(g), self.bounds.restricted(g), self.shape, self.threads
+                )
+                part.hm.floor(part.model.counted_places, least)
+                part.hm.floor(part.model.counted_amv_places, least_amv)
+                self.parts.append(part)
+            self.parts_kept = 0
+            self.build_seconds += time.perf_counter() - started
+        scale = 1.0 / len(self.parts)  # the groups' tolerances add up to at most the province's
+        for name, value in self.optima[self.parts_kept :]:
+            for part in self.parts:
+                if name not in part.model.stage or name == "shortfall":
+                    continue  # shortfall: the least places of each group keep it at 0
+                own = value if name == "fairness" else part.evaluate(self._own(part))[1][name]
+                part.bound(name, own, scale)
+        self.parts_kept = len(self.optima)
+        return self.parts
+
+    def _own(self, part: StageModel) -> dict[str, dict]:
+        return own_part(part.d, self.decision)
+
+    def _on_parts(
+        self, name: str, deadline: float, floor: float | None
+    ) -> tuple[float, float | None, Status] | None:
+        """The stage solved group by group; the sum of the groups' optima is the province's.
+
+        None when the groups' packages together do not fit the province's model (then the
+        whole pair model is solved).
+        """
+        parts = self._parts()
+        merged: dict[str, dict] = {"x": {}, "y": {}, "q": {}}
+        bound, done = 0.0, True
+        for index, part in enumerate(parts):
+            left = (deadline - time.perf_counter()) / (len(parts) - index)
+            own = self._own(part)
+            start, values = part.evaluate(own)
+            best, value = own, values[name]
+            attempt = part.solve(name, start, max(left, 0.0))
+            if attempt.decision is not None and attempt.worth <= value:
+                best, value = attempt.decision, attempt.worth
+            for key in merged:
+                merged[key].update(best.get(key, {}))
+            low = attempt.bound if attempt.bound is not None else -math.inf
+            if integral(part.d, name):
+                low = math.ceil(low - 1e-6)
+            bound += low
+            done = done and proven(part.d, name, value, attempt.bound, attempt.status)
+        vector, values = self.evaluate(merged)
+        if not self._fits(vector):
+            return None
+        if values[name] <= self.evaluate(self.decision)[1][name] or not self._feasible(
+            self.decision
+        ):
+            self.decision = merged
+        value = self.evaluate(self.decision)[1][name]
+        if floor is not None:
+            bound = max(bound, floor)
+        if not math.isfinite(bound):
+            return value, None, Status.TIME_LIMIT
+        done = done or proven(self.d, name, value, bound, "feasible")
         return value, bound, Status.OPTIMAL if done else Status.TIME_LIMIT
 
     def _deals_done(self) -> bool:
@@ -371,7 +527,7 @@ class ProvinceRun:
                 net[m, k] = (math.ceil(low.objective - 1e-6), math.floor(-high.objective + 1e-6))
         active = frozenset(m for (m, _), (lo, hi) in net.items() if lo > 0 or hi < 0)
         self.bounds = replace(self.bounds, net=net, active=active)
-        self.pair, self.stale = None, False
+        self.pair, self.stale, self.parts = None, False, None
         self.solver_seconds += time.perf_counter() - started
 
     def _tighten(self, name: str) -> None:
@@ -387,6 +543,7 @@ class ProvinceRun:
             allowed = unmet_per_municipality(self.d, optima["fairness"])
             self.bounds = replace(self.bounds, unmet_of=allowed)
         self.stale = self.pair is not None
+        self.parts = None
 
     def result(self) -> ProvinceSolution:
         """The final decision; each stage's value is that of this decision.

@@ -80,6 +80,42 @@ def instances(draw, **fixed):
     return make_instance(municipalities, sites, deals=deals, rules=rules, weights=weights)
 
 
+@st.composite
+def tables(draw):
+    """One province with two regional tables of 2 or 3 municipalities, most with a site of their
+    own: packages where nobody is short, so that the tables are often solved apart."""
+    rows, sites = [], []
+    for i in range(draw(st.integers(4, 6))):
+        code = f"M{i}"
+        reception = draw(st.integers(0, 200))
+        rows.append(
+            municipality(
+                code,
+                reception,
+                region="N" if i % 2 else "Z",
+                amv_task=draw(st.integers(0, reception // 5)),
+                housing_task=draw(st.integers(0, 60)),
+                housing_extra_max=draw(st.sampled_from([0, 40, 120])),
+                ukraine_task=draw(st.integers(0, 60)),
+                ukraine_extra_max=draw(st.sampled_from([0, 50])),
+                willing_extra=draw(st.sampled_from([0, 0, 25])),
+            )
+        )
+        if draw(st.integers(0, 3)):
+            kind = draw(st.sampled_from(["regular", "amv", "small"]))
+            status = draw(st.sampled_from(["existing", "existing", "planned"]))
+            sites.append(
+                site(f"S{i}", code, kind=kind, status=status, hi=draw(st.integers(0, 500)))
+            )
+    rules = {
+        "exchange_scope": "region",
+        "balance": draw(st.sampled_from(["deal", "deal", "municipality"])),
+        "pass_through": draw(st.sampled_from([False, False, True])),
+        "balance_tolerance": draw(st.sampled_from([0, 0, 5])),
+    }
+    return make_instance(rows, sites, rules=rules)
+
+
 def solved(instance, **options):
     """The result, or a skipped example when locked deals cannot all be made (exit 2 for users)."""
     try:
@@ -114,6 +150,18 @@ def test_the_fast_method_gives_the_plain_models_optima(instance):
     strong = solved(instance)
     plain = solved(instance, method="plain")
     assert check(instance, plain) == []
+    assert strong.summary["status"] == plain.summary["status"] == "optimal"
+    assert strong.summary["objectives"] == pytest.approx(plain.summary["objectives"], abs=1e-6)
+
+
+@FAST
+@given(tables())
+def test_groups_apart_give_the_plain_models_optima(instance):
+    """Regional tables split a province into groups that are solved apart when that is exact
+    (docs/model.md, "Groups apart"): same optima as the plain pair model of the whole province."""
+    strong = solved(instance)
+    plain = solved(instance, method="plain")
+    assert check(instance, strong) == []
     assert strong.summary["status"] == plain.summary["status"] == "optimal"
     assert strong.summary["objectives"] == pytest.approx(plain.summary["objectives"], abs=1e-6)
 

@@ -1,0 +1,117 @@
+"""Groups apart (docs/model.md, "Groups apart"): when the pairs that may deal split a province
+into groups, the pair stages are solved group by group, but only when that is exact."""
+
+from __future__ import annotations
+
+from builders import make_instance, municipality, site
+from model.optimise.formulation import province_data
+from model.optimise.solve import ProvinceRun, groups_of, solve
+from model.results.check import check
+from model.results.result import build_result
+
+ORDER = (
+    "shortfall",
+    "unmet",
+    "fairness",
+    "firm",
+    "preference",
+    "new_sites",
+    "deals",
+    "distance",
+    "transfers",
+    "new_places",
+)
+
+
+def two_tables():
+    """Two regional tables, each with one swap: A (N) and C (Z) have 100 places to find and no
+    site; B (N) and D (Z) have a site with room and 100 status holders that A or C can house.
+
+    By hand: each table needs its own deal (region scope), so deals = 2; nobody is short; the
+    two swaps move 2 x 200 units; B1 and D1 hold 200 places each (min 0): new_places 400.
+    """
+    return make_instance(
+        [
+            municipality("A", 100, housing_extra_max=100, region="N"),
+            municipality("B", 100, housing_task=100, region="N"),
+            municipality("C", 100, housing_extra_max=100, region="Z"),
+            municipality("D", 100, housing_task=100, region="Z"),
+        ],
+        [site("B1", "B", lo=0, hi=300), site("D1", "D", lo=0, hi=300)],
+        rules={"exchange_scope": "region"},
+    )
+
+
+def run_all(instance) -> ProvinceRun:
+    run = ProvinceRun(province_data(instance, "P"), ORDER, None, "strong")
+    for name in ORDER:
+        run.run_stage(name, 60.0)
+    return run
+
+
+def test_groups_are_the_parts_that_may_deal_with_each_other():
+    d = province_data(two_tables(), "P")
+    assert groups_of(d) == [["A", "B"], ["C", "D"]]
+    alone = make_instance(
+        [municipality("A", 10, region="N"), municipality("B", 10, region="Z")],
+        rules={"exchange_scope": "region"},
+    )
+    assert groups_of(province_data(alone, "P")) == [["A", "B"]]  # nobody can deal: one group
+
+
+def test_two_tables_are_solved_apart_with_the_hand_optimum():
+    instance = two_tables()
+    run = run_all(instance)
+    assert run.groups_apart()
+    assert run.least_places == [(200, 0), (200, 0)]
+    assert [len(part.d.municipalities) for part in run.parts] == [2, 2]
+    values = {o.name: o.value for o in run.outcomes}
+    assert values == {
+        "shortfall": 0,
+        "unmet": 0,
+        "fairness": 0,
+        "firm": 0,
+        "preference": 0,
+        "new_sites": 0,
+        "deals": 2,
+        "distance": 0,
+        "transfers": 400,
+        "new_places": 400,
+    }
+    assert all(o.status == "optimal" for o in run.outcomes)
+    solution = solve(instance)
+    assert check(instance, build_result(instance, solution)) == []
+
+
+def test_places_the_province_needs_from_either_group_keep_it_whole():
+    """A (N) has 100 places to find and a site for 50: 50 stay unmet, nobody can help. The province
+    still needs 100 counted places; the other 50 may stand at B1 (N) or C1 (Z). The least places
+    of N (50) and Z (0) do not reach 100, so the groups are not independent: solved whole.
+
+    By hand: unmet 50, fairness 0.5, new_places 100 (A1 50 and 50 at B1 or C1).
+    """
+    instance = make_instance(
+        [
+            municipality("A", 100, region="N"),
+            municipality("B", 0, region="N"),
+            municipality("C", 0, region="Z"),
+            municipality("E", 0, region="Z"),
+        ],
+        [site("A1", "A", hi=50), site("B1", "B", hi=300), site("C1", "C", hi=300)],
+        rules={"exchange_scope": "region"},
+    )
+    run = run_all(instance)
+    assert len(run.groups) == 2
+    assert not run.groups_apart()
+    assert run.parts is None
+    values = {o.name: o.value for o in run.outcomes}
+    assert (values["unmet"], values["fairness"], values["new_places"]) == (50, 0.5, 100)
+
+
+def test_an_earlier_stage_cut_off_keeps_the_province_whole():
+    """Groups apart is exact only on the face of proven optima; a stage that was not proven
+    (here: pretended) switches it off."""
+    run = ProvinceRun(province_data(two_tables(), "P"), ORDER, None, "strong")
+    run.run_stage("shortfall", 60.0)
+    run.unproven = True
+    assert not run.groups_apart()
