@@ -790,25 +790,42 @@ def stage_values(model: pyo.ConcreteModel, d: ProvinceData) -> None:
     `shares` is the second rule of the fairness stage: the sum over municipalities of their
     unmet places as a share of their task.
     """
-    committed = [s for s in model.S if d.committed[s]]
-    soft_places = sum(model.x[s] for s in model.S_soft)
     values = {
         "shortfall": model.short_rec + model.short_amv,
-        "unmet": sum(model.unmet_rec[m] + model.unmet_amv[m] for m in model.M),
         "fairness": model.largest_share,
-        "shares": sum((model.unmet_rec[m] + model.unmet_amv[m]) / d.share_base(m) for m in model.M),
+    } | group_stages(model, d, d.municipalities)
+    order = ["shortfall", "unmet", "fairness", "shares", "firm", "preference", "new_sites"]
+    order += ["transfers", "new_places", "deals", "distance"]
+    model.stage = pyo.Expression(
+        [name for name in order if name in values], rule=lambda _, name: values[name]
+    )
+
+
+def group_stages(model: pyo.ConcreteModel, d: ProvinceData, members: list[str]) -> dict:
+    """The part of each stage that sums over `members` (all stages but shortfall and fairness,
+    which are the province's own)."""
+    keep = set(members)
+    mine = [m for m in model.M if m in keep]
+    committed = [s for s in model.S if d.committed[s] and d.site_municipality[s] in keep]
+    soft = [s for s in model.S_soft if d.site_municipality[s] in keep]
+    preferring = [s for s in model.S_pref if d.site_municipality[s] in keep]
+    soft_places = sum(model.x[s] for s in soft)
+    values = {
+        "unmet": sum(model.unmet_rec[m] + model.unmet_amv[m] for m in mine),
+        "shares": sum((model.unmet_rec[m] + model.unmet_amv[m]) / d.share_base(m) for m in mine),
         "firm": soft_places,
-        "preference": sum(model.over[s] for s in model.S_pref),
-        "new_sites": sum(model.y[s] for s in model.S_soft),
-        "transfers": sum(model.q[key] for key in model.Q)
+        "preference": sum(model.over[s] for s in preferring),
+        "new_sites": sum(model.y[s] for s in soft),
+        "transfers": sum(model.q[key] for key in model.Q if key[1] in keep)
         if len(model.Q)
-        else sum(model.outflow[key] for key in model.F if key in model.gives),
+        else sum(model.outflow[key] for key in model.F if key in model.gives and key[1] in keep),
         "new_places": soft_places + sum(model.x[s] - d.min_places[s] for s in committed),
     }
     if hasattr(model, "deal"):
-        values["deals"] = sum(model.deal[p] for p in model.P)
-        values["distance"] = sum(d.km[p] * model.deal[p] for p in model.P)
-    model.stage = pyo.Expression(list(values), rule=lambda _, name: values[name])
+        pairs = [p for p in model.P if p[0] in keep]
+        values["deals"] = sum(model.deal[p] for p in pairs)
+        values["distance"] = sum(d.km[p] * model.deal[p] for p in pairs)
+    return values
 
 
 def build_model(d: ProvinceData, bounds: Bounds | None = None, shape: Shape = Shape()):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -33,6 +34,7 @@ from model.optimise.formulation import (
     ProvinceData,
     Shape,
     build_model,
+    group_stages,
     load_decision,
     places,
     province_data,
@@ -70,12 +72,50 @@ class Attempt:
     bound: float | None
 
 
+@dataclass(frozen=True)
+class Goal:
+    """What one solve minimises: stage `name`, or weight * name + tie, where stage `tie` breaks
+    the ties of `name`.
+
+    `weight` is above every value `tie` can take (both whole numbers), so the weighted sum is
+    least exactly at the least `name` and, among those, the least `tie`: both stages in one solve.
+    """
+
+    name: str
+    tie: str | None = None
+    weight: float = 1.0
+
+    def expression(self, model: pyo.ConcreteModel):
+        if self.tie is None:
+            return model.stage[self.name]
+        return self.weight * model.stage[self.name] + model.stage[self.tie]
+
+    def worth(self, values: dict[str, float]) -> float:
+        if self.tie is None:
+            return values[self.name]
+        return self.weight * values[self.name] + values[self.tie]
+
+    def name_bound(self, bound: float | None) -> float | None:
+        """A lower bound on stage `name` from one on the goal: the goal is a whole number at
+        most weight * name + weight - 1, as the tie is below the weight."""
+        if bound is None or self.tie is None or not math.isfinite(bound):
+            return bound
+        return math.ceil((math.ceil(bound - 1e-6) - self.weight + 1) / self.weight - 1e-9)
+
+    def proven(self, d: ProvinceData, values: dict[str, float], bound: float | None, status: str):
+        """Are the goal's values shown optimal by `bound` (with the tie: both stages)?"""
+        if self.tie is None:
+            return proven(d, self.name, values[self.name], bound, status)
+        return bound is not None and self.worth(values) <= math.ceil(bound - 1e-6) + 1e-6
+
+
 class StageModel:
     """A built model of one province in HiGHS, with the bounds it was built with."""
 
     def __init__(self, d: ProvinceData, bounds: Bounds, shape: Shape, threads: int | None):
         self.d, self.bounds, self.shape = d, bounds, shape
         self.hm = HighsModel(build_model(d, bounds, shape), threads)
+        self.evaluated: list[tuple[dict, np.ndarray, dict[str, float]]] = []
 
     @property
     def model(self) -> pyo.ConcreteModel:
@@ -93,25 +133,37 @@ class StageModel:
             self.hm.bound(self.model.stage[name], stage_bound(value, scale * STAGE_TOLERANCE))
 
     def evaluate(self, decision: dict[str, dict]) -> tuple[np.ndarray, dict[str, float]]:
-        """Complete vector and every stage value of a decision (docs/model.md definitions)."""
+        """Complete vector and every stage value of a decision (docs/model.md definitions).
+
+        Decisions are never changed once made, so the last few are remembered by identity: the
+        stage driver asks about the same decision several times per stage.
+        """
+        for known, vector, values in self.evaluated:
+            if known is decision:
+                return vector, values
         load_decision(self.model, self.d, decision)
         values = {name: float(pyo.value(self.model.stage[name])) for name in self.model.stage}
-        return self.hm.vector(), values
+        vector = self.hm.vector()
+        self.evaluated = [(decision, vector, values), *self.evaluated[:3]]
+        return vector, values
 
-    def solve(self, name: str, start: np.ndarray | None, time_limit: float) -> Attempt:
-        """Minimise a stage; the answer's own value is checked against HiGHS's figure.
+    def solve(self, goal: Goal | str, start: np.ndarray | None, time_limit: float) -> Attempt:
+        """Minimise a stage (or a goal); the answer's own value is checked against HiGHS's figure.
 
         When they disagree, or HiGHS reports a numerical failure, the stage is solved again
         without the start, then without presolve, and a value the solution does not have is never
         reported.
         """
-        abs_gap = 0.999 if integral(self.d, name) else 1e-9
+        goal = Goal(goal) if isinstance(goal, str) else goal
+        name = goal.name
+        whole = all(integral(self.d, stage) for stage in (name, goal.tie) if stage)
+        abs_gap = 0.999 if whole else 1e-9
         deadline = time.perf_counter() + time_limit
         claimed = worth = math.nan
         trouble = ""
         for warm, presolve in ((start, True), (None, True), (None, False)):
             answer = self.hm.minimise(
-                self.model.stage[name], warm, deadline - time.perf_counter(), abs_gap, presolve
+                goal.expression(self.model), warm, deadline - time.perf_counter(), abs_gap, presolve
             )
             if answer.status == "infeasible":
                 if self.d.required:
@@ -123,7 +175,7 @@ class StageModel:
             if answer.values is None:
                 return Attempt(answer.status, None, math.inf, answer.bound)
             decision = self.hm.decision(answer.values)
-            worth, claimed = self.evaluate(decision)[1][name], answer.objective
+            worth, claimed = goal.worth(self.evaluate(decision)[1]), answer.objective
             if worth <= stage_bound(claimed, CLAIM_TOLERANCE):
                 return Attempt(answer.status, decision, worth, answer.bound)
         raise RuntimeError(
@@ -185,7 +237,7 @@ def proven(d: ProvinceData, name: str, value: float, bound: float | None, status
     Whole-number stages: no whole number lies between the bound and the value. The fairness
     rules: HiGHS proved its optimum, or the bound is within the accuracy of its arithmetic.
     """
-    if bound is None:
+    if bound is None or math.isinf(bound):
         return name in SHARE_STAGES and status == "optimal"
     if integral(d, name):
         return value <= math.ceil(bound - 1e-6) + 1e-6
@@ -222,8 +274,11 @@ class ProvinceRun:
 
     def __init__(self, d: ProvinceData, order: tuple[str, ...], threads: int | None, method: str):
         self.d = d
+        self.order = order
         self.threads = threads
         self.method = method
+        self.settled: set[str] = set()
+        """Stages already proven optimal as the tie-break of the stage before them."""
         needs_deals = (
             any(name in DEAL_STAGES for name in order)
             or d.rules.max_deals_per_municipality > 0
@@ -250,6 +305,9 @@ class ProvinceRun:
         """The pair model per group (ProvinceRun._on_parts), with the optima kept so far."""
         self.parts_kept = 0
         self.least_places: list[tuple[float, float]] | None = None
+        self.places_enough = False
+        self.split: set[str] = set()
+        """Earlier stages whose optimum has one value per group on the face."""
         self.unproven = False
         """Did an earlier stage (or the second rule of fairness) end unproven?"""
         if method == "strong":
@@ -296,6 +354,9 @@ class ProvinceRun:
 
     def _minimise(self, name: str, deadline: float) -> tuple[float, float | None, Status]:
         """The stage's value, bound and status, with self.decision its best decision."""
+        if name in self.settled:
+            value = self.evaluate(self.decision)[1][name]
+            return value, value, Status.OPTIMAL
         if name in DEAL_STAGES and self.pool is not None and not self.bounds.net:
             self._bound_net_changes()
         floor = None
@@ -350,41 +411,62 @@ class ProvinceRun:
             found = self._within_deals(name, deadline, floor)
             if found is not None:
                 return found
+        goal = self._goal(name)
         if self.groups_apart():
-            found = self._on_parts(name, deadline, floor)
+            found, bound = self._on_parts(goal, deadline, floor)
             if found is not None:
                 return found
+            if math.isfinite(bound) and (floor is None or bound > floor):
+                floor = bound
+                pair.hm.floor(pair.model.stage[name], floor)
         start, values = self.evaluate(self.decision)
         feasible = self._fits(start)
         left = deadline - time.perf_counter()
         if left <= 0:
             return values[name], floor, Status.NOT_SOLVED
-        attempt = pair.solve(name, start if feasible else None, left)
-        if attempt.decision is not None and (not feasible or attempt.worth <= values[name]):
+        attempt = pair.solve(goal, start if feasible else None, left)
+        if attempt.decision is not None and (not feasible or attempt.worth <= goal.worth(values)):
             self.decision = attempt.decision
-        value = self.evaluate(self.decision)[1][name]
-        bounds = [b for b in (attempt.bound, floor) if b is not None]
+        values = self.evaluate(self.decision)[1]
+        if goal.tie and goal.proven(self.d, values, attempt.bound, attempt.status):
+            self.settled.add(goal.tie)
+            return values[name], values[name], Status.OPTIMAL
+        bounds = [b for b in (goal.name_bound(attempt.bound), floor) if b is not None]
         bound = max(bounds) if bounds else None
-        done = proven(self.d, name, value, bound, attempt.status)
-        return value, bound, Status.OPTIMAL if done else Status.TIME_LIMIT
+        done = proven(self.d, name, values[name], bound, attempt.status)
+        return values[name], bound, Status.OPTIMAL if done else Status.TIME_LIMIT
+
+    def _goal(self, name: str) -> Goal:
+        """`distance` with `transfers` as its tie-break when that stage follows it (strong
+        method): one solve for both, and the tie often helps HiGHS prove the distance
+        (docs/model.md, "Distance and transfers in one solve"). Otherwise the stage itself."""
+        at = self.order.index(name) if name in self.order else -1
+        following = self.order[at + 1] if 0 <= at < len(self.order) - 1 else None
+        if self.method != "strong" or (name, following) != ("distance", "transfers"):
+            return Goal(name)
+        units = sum(self.d.task[m, k] for m in self.d.municipalities for k in self.d.tradable)
+        return Goal(name, tie=following, weight=float(units + 1))
 
     def groups_apart(self) -> bool:
         """May this stage be solved group by group (docs/model.md, "Groups apart")?
 
-        Yes when the province has two or more groups, every earlier stage is proven optimal,
-        and the least counted places of the groups on the face of the earlier optima (the
-        pool's LP relaxation) add up to the province's tasks: then the province's rows of places,
-        the only rows that join the groups, hold as soon as each group has its least places.
+        Only when the province has two or more groups and every earlier stage is proven
+        optimal. Then yes when the least counted places of the groups on the face of the
+        earlier optima add up to the province's tasks (the province's rows of places, the only
+        rows that join the groups, then hold as soon as each group has its least places), or
+        when every earlier optimum is split over the groups in one way only.
         """
         if len(self.groups) < 2 or self.unproven:
             return False
         if self.least_places is None:
-            self.least_places = self._least_places()
-        return bool(self.least_places)
+            self.least_places, self.places_enough = self._least_places()
+        if not self.least_places:
+            return False
+        return self.places_enough or self._split_one_way()
 
-    def _least_places(self) -> list[tuple[float, float]]:
-        """Least counted places and amv places of each group on the face of the earlier optima;
-        empty when they do not add up to the province's tasks."""
+    def _least_places(self) -> tuple[list[tuple[float, float]], bool]:
+        """Least counted places and amv places of each group on the face of the earlier optima
+        (the pool's LP relaxation), and whether they add up to the province's tasks."""
         hm, model, d = self.pool.hm, self.pool.model, self.d
         started = time.perf_counter()
         least = []
@@ -396,7 +478,7 @@ class ProvinceRun:
                         sum(places(model, d, m, amv_only) for m in g), None, 10.0, 0.0
                     )
                     if answer.status != "optimal":
-                        return []
+                        return [], False
                     found.append(answer.objective)
                 if d.restricted(g).integral():  # whole places: the least is a whole number
                     found = [math.ceil(v - 1e-6) for v in found]
@@ -404,7 +486,59 @@ class ProvinceRun:
         self.solver_seconds += time.perf_counter() - started
         enough = sum(p for p, _ in least) >= model.reception_total - 1e-6
         enough = enough and sum(a for _, a in least) >= model.amv_total - 1e-6
-        return least if enough else []
+        return least, enough
+
+    def _split_one_way(self) -> bool:
+        """Does each earlier optimum have one value per group on the face? Yes when the groups'
+        least values add up to the optimum (each group is then at its least). The least values
+        come from the pool (its LP, then the pool itself); a deal stage is split one way when
+        it was solved group by group and proven."""
+        started = time.perf_counter()
+        try:
+            for name, value in self.optima:
+                if name in ("shortfall", "fairness") or name in self.split:
+                    continue
+                if name in DEAL_STAGES or not self._adds_up(name, value):
+                    return False
+                self.split.add(name)
+            return True
+        finally:
+            self.solver_seconds += time.perf_counter() - started
+
+    def _adds_up(self, name: str, value: float) -> bool:
+        hm, model = self.pool.hm, self.pool.model
+        parts = [group_stages(model, self.d, g)[name] for g in self.groups]
+        needed = value - STAGE_TOLERANCE * max(1.0, abs(value))
+        for relax in (True, False):
+            total = 0.0
+            with hm.relaxed() if relax else nullcontext():
+                for expr in parts:
+                    answer = hm.minimise(expr, None, 5.0, 1e-9)
+                    if answer.bound is None:
+                        return False
+                    total += answer.bound
+            if total >= needed:
+                return True
+        return False
+
+    def _with_places(self, decision: dict[str, dict]) -> dict[str, dict]:
+        """`decision` with places added at committed sites (in code order, up to their maximum)
+        until the province counts its tasks. Places at a committed site count in no stage
+        before `new_places` and can only lower unmet places, so the earlier optima stay."""
+        d, model = self.d, self.pairs().model
+        x = dict(decision["x"])
+        for amv_only, needed in ((True, model.amv_total), (False, model.reception_total)):
+            counted = [s for s in d.sites if not amv_only or d.site_kind[s] == "amv"]
+            have = sum(d.rho[s] * x[s] for s in counted)
+            for s in counted:
+                if have >= needed - 1e-9:
+                    break
+                if d.committed[s] and d.rho[s] > 0:
+                    add = min(d.hi[s] - x[s], math.ceil((needed - have) / d.rho[s] - 1e-9))
+                    if add > 0:
+                        x[s] += add
+                        have += d.rho[s] * add
+        return {**decision, "x": x}
 
     def _parts(self) -> list[StageModel]:
         """The pair model of each group, with its least places and every optimum so far kept at
@@ -438,45 +572,61 @@ class ProvinceRun:
         return own_part(part.d, self.decision)
 
     def _on_parts(
-        self, name: str, deadline: float, floor: float | None
-    ) -> tuple[float, float | None, Status] | None:
+        self, goal: Goal, deadline: float, floor: float | None
+    ) -> tuple[tuple[float, float | None, Status] | None, float]:
         """The stage solved group by group; the sum of the groups' optima is the province's.
 
-        None when the groups' packages together do not fit the province's model (then the
-        whole pair model is solved).
+        Each group's model is a relaxation of its part of the province (its least places
+        instead of the province's rows of places), so the sum of the groups' bounds is a bound
+        for the province (returned second). When the groups' packages together (with places
+        added at committed sites where the province counts too few) do not fit the province's
+        model, the first is None and the whole pair model is solved.
         """
+        name = goal.name
         parts = self._parts()
         merged: dict[str, dict] = {"x": {}, "y": {}, "q": {}}
-        bound, done = 0.0, True
+        bound, done, tie_done = 0.0, True, True
         for index, part in enumerate(parts):
             left = (deadline - time.perf_counter()) / (len(parts) - index)
             own = self._own(part)
             start, values = part.evaluate(own)
-            best, value = own, values[name]
-            attempt = part.solve(name, start, max(left, 0.0))
-            if attempt.decision is not None and attempt.worth <= value:
-                best, value = attempt.decision, attempt.worth
+            best = own
+            attempt = part.solve(goal, start, max(left, 0.0))
+            if attempt.decision is not None and attempt.worth <= goal.worth(values):
+                best = attempt.decision
+                values = part.evaluate(best)[1]
             for key in merged:
                 merged[key].update(best.get(key, {}))
-            low = attempt.bound if attempt.bound is not None else -math.inf
-            if integral(part.d, name):
+            low = goal.name_bound(attempt.bound)
+            low = -math.inf if low is None else low
+            if integral(part.d, name) and math.isfinite(low):
                 low = math.ceil(low - 1e-6)
             bound += low
-            done = done and proven(part.d, name, value, attempt.bound, attempt.status)
+            tied = goal.tie is not None and goal.proven(part.d, values, attempt.bound, "")
+            tie_done = tie_done and tied
+            own_bound = goal.name_bound(attempt.bound)
+            done = done and (tied or proven(part.d, name, values[name], own_bound, attempt.status))
+        if not self._fits(self.evaluate(merged)[0]):
+            merged = self._with_places(merged)
         vector, values = self.evaluate(merged)
         if not self._fits(vector):
-            return None
-        if values[name] <= self.evaluate(self.decision)[1][name] or not self._feasible(
+            return None, bound
+        if goal.worth(values) <= goal.worth(self.evaluate(self.decision)[1]) or not self._feasible(
             self.decision
         ):
             self.decision = merged
-        value = self.evaluate(self.decision)[1][name]
+        values = self.evaluate(self.decision)[1]
+        if goal.tie and tie_done and self.decision is merged:
+            self.settled.add(goal.tie)
+            self.split.add(goal.tie)
         if floor is not None:
             bound = max(bound, floor)
         if not math.isfinite(bound):
-            return value, None, Status.TIME_LIMIT
-        done = done or proven(self.d, name, value, bound, "feasible")
-        return value, bound, Status.OPTIMAL if done else Status.TIME_LIMIT
+            return (values[name], None, Status.TIME_LIMIT), bound
+        done = done or proven(self.d, name, values[name], bound, "feasible")
+        if done:
+            self.split.add(name)  # each group at its least: the sum of the least is the optimum
+        return (values[name], bound, Status.OPTIMAL if done else Status.TIME_LIMIT), bound
 
     def _deals_done(self) -> bool:
         return any(name in DEAL_STAGES for name, _ in self.optima)

@@ -1,11 +1,14 @@
 """Groups apart (docs/model.md, "Groups apart"): when the pairs that may deal split a province
-into groups, the pair stages are solved group by group, but only when that is exact."""
+into groups, the pair stages are solved group by group, but only when that is exact; and
+distance with transfers as its tie-break in one solve."""
 
 from __future__ import annotations
 
+import pytest
+
 from builders import make_instance, municipality, site
 from model.optimise.formulation import province_data
-from model.optimise.solve import ProvinceRun, groups_of, solve
+from model.optimise.solve import Goal, ProvinceRun, groups_of, solve
 from model.results.check import check
 from model.results.result import build_result
 
@@ -83,29 +86,57 @@ def test_two_tables_are_solved_apart_with_the_hand_optimum():
     assert check(instance, build_result(instance, solution)) == []
 
 
-def test_places_the_province_needs_from_either_group_keep_it_whole():
-    """A (N) has 100 places to find and a site for 50: 50 stay unmet, nobody can help. The province
-    still needs 100 counted places; the other 50 may stand at B1 (N) or C1 (Z). The least places
-    of N (50) and Z (0) do not reach 100, so the groups are not independent: solved whole.
-
-    By hand: unmet 50, fairness 0.5, new_places 100 (A1 50 and 50 at B1 or C1).
-    """
-    instance = make_instance(
+def short_in_north(status: str):
+    """A (N) has 100 places to find and a site for 50: 50 stay unmet, nobody can help. The
+    province still needs 100 counted places; the other 50 may stand at B1 (N) or C1 (Z), sites
+    of `status`."""
+    return make_instance(
         [
             municipality("A", 100, region="N"),
             municipality("B", 0, region="N"),
             municipality("C", 0, region="Z"),
             municipality("E", 0, region="Z"),
         ],
-        [site("A1", "A", hi=50), site("B1", "B", hi=300), site("C1", "C", hi=300)],
+        [
+            site("A1", "A", hi=50),
+            site("B1", "B", kind="municipal", status=status, hi=300),
+            site("C1", "C", kind="municipal", status=status, hi=300),
+        ],
         rules={"exchange_scope": "region"},
     )
-    run = run_all(instance)
-    assert len(run.groups) == 2
+
+
+def test_places_from_either_group_when_every_optimum_splits_one_way():
+    """B1 and C1 exist (min 0). Least places: N 50 (A1), Z 0: not the province's 100. But every
+    earlier optimum has one value per group (no soft places, no unmet outside A), so the groups
+    are solved apart and committed places are added where the province counts too few.
+
+    By hand: unmet 50, fairness 0.5, firm 0, no deals, new_places 100 (A1 50, 50 at B1 or C1).
+    """
+    run = run_all(short_in_north("existing"))
+    assert run.least_places == [(50, 0), (0, 0)]
+    assert not run.places_enough
+    assert run.parts is not None
+    assert {"deals", "distance", "transfers"} <= run.split
+    values = {o.name: o.value for o in run.outcomes}
+    assert (values["unmet"], values["fairness"], values["firm"]) == (50, 0.5, 0)
+    assert (values["deals"], values["new_places"]) == (0, 100)
+    assert all(o.status == "optimal" for o in run.outcomes)
+
+
+def test_an_optimum_split_two_ways_keeps_the_province_whole():
+    """B1 and C1 are planned: the 50 soft places the province needs may open in N or in Z, so
+    firm (50) and new_sites (1) have two splits over the groups: solved whole.
+
+    By hand: unmet 50, fairness 0.5, firm 50, new_sites 1, new_places 100.
+    """
+    run = run_all(short_in_north("planned"))
+    assert not run.places_enough
     assert not run.groups_apart()
     assert run.parts is None
     values = {o.name: o.value for o in run.outcomes}
-    assert (values["unmet"], values["fairness"], values["new_places"]) == (50, 0.5, 100)
+    assert (values["unmet"], values["firm"], values["new_sites"]) == (50, 50, 1)
+    assert values["new_places"] == 100
 
 
 def test_an_earlier_stage_cut_off_keeps_the_province_whole():
@@ -115,3 +146,28 @@ def test_an_earlier_stage_cut_off_keeps_the_province_whole():
     run.run_stage("shortfall", 60.0)
     run.unproven = True
     assert not run.groups_apart()
+
+
+def test_distance_and_transfers_in_one_solve():
+    """`transfers` follows `distance`: one solve of distance * (units + 1) + transfers settles
+    both (docs/model.md, "Distance and transfers in one solve").
+
+    By hand (two tables): no km known, so distance 0; each swap moves 200 units: transfers 400.
+    """
+    run = run_all(two_tables())
+    assert "transfers" in run.settled
+    outcome = {o.name: o for o in run.outcomes}
+    assert (outcome["distance"].value, outcome["transfers"].value) == (0, 400)
+    assert outcome["transfers"].status == outcome["distance"].status == "optimal"
+
+
+@pytest.mark.parametrize(
+    "bound, expected",
+    [(0.0, 0), (5 * 101 + 100, 5), (5 * 101 + 0.0, 5), (5 * 101 - 1e-9, 5), (4 * 101 + 99.5, 4)],
+)
+def test_a_bound_on_the_weighted_sum_bounds_the_first_stage(bound, expected):
+    """weight 101: the tie is at most 100, so a bound B on 101 * distance + transfers (a whole
+    number) means distance >= ceil((ceil(B) - 100) / 101)."""
+    goal = Goal("distance", tie="transfers", weight=101.0)
+    assert goal.name_bound(bound) == expected
+    assert goal.worth({"distance": 5, "transfers": 100}) == 605
