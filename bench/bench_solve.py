@@ -127,8 +127,9 @@ def report(label: str, strong: Run, plain: Run | None, again: Run | None) -> Non
         line = f"  {name:<11} {stage['value']:>10g} {gap(stage):>14} {took:>7.2f}"
         if plain and name in base:
             other = plain.stages.get(name, ("", "", float("nan")))[2]
-            ratio = other / took if took > 0 else float("nan")
-            line += f" | {base[name]['value']:>11g} {gap(base[name]):>14} {other:>7.2f} | {ratio:>5.1f}x"
+            # a stage settled by the one before it (docs/model.md 7.5) takes no time of its own
+            ratio = f"{other / took:>5.1f}x" if took >= 0.005 else "  n/a"
+            line += f" | {base[name]['value']:>11g} {gap(base[name]):>14} {other:>7.2f} | {ratio}"
         print(line)
     print(f"  whole run: {strong.seconds:.1f} s, peak memory {strong.peak_mb:.0f} MB", end="")
     if plain:

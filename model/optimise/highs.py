@@ -168,6 +168,21 @@ class HighsModel:
             self.highs.changeColsIntegrality(len(ints), ints, kinds)
 
     @contextmanager
+    def continuous(self, columns: np.ndarray):
+        """Let integer `columns` take any value within their bounds inside the block."""
+        columns = columns[self.integer[columns]].astype(np.int32)
+        if not len(columns):
+            yield
+            return
+        kinds = np.full(len(columns), highspy.HighsVarType.kContinuous.value, dtype=np.uint8)
+        self.highs.changeColsIntegrality(len(columns), columns, kinds)
+        try:
+            yield
+        finally:
+            kinds = np.full(len(columns), highspy.HighsVarType.kInteger.value, dtype=np.uint8)
+            self.highs.changeColsIntegrality(len(columns), columns, kinds)
+
+    @contextmanager
     def loosened(self, rows: Sequence[int], columns: Sequence[int], amount: float):
         """Raise the upper bounds of `rows` and `columns` by `amount` inside the block."""
         rows = np.asarray(rows, dtype=np.int32)

@@ -47,6 +47,10 @@ SHARE_STAGES = frozenset({"fairness", "shares"})
 """The rules of the fairness stage, whose values are fractions."""
 STAGE_SHARE = 0.5
 """Share of the time left that a stage may use when later stages follow."""
+FRACTIONAL_SHARE = 0.6
+"""Share of a deal stage's time for its relaxation with units as real numbers."""
+SPLIT_SECONDS = 2.0
+"""Budget of the check that every earlier optimum splits one way over the groups."""
 WITHIN_DEALS_SHARE = 0.25
 """Share of a stage's time for the stage with the deals kept (ProvinceRun._within_deals)."""
 STAGE_TOLERANCE = 1e-6
@@ -147,8 +151,17 @@ class StageModel:
         self.evaluated = [(decision, vector, values), *self.evaluated[:3]]
         return vector, values
 
-    def solve(self, goal: Goal | str, start: np.ndarray | None, time_limit: float) -> Attempt:
+    def solve(
+        self,
+        goal: Goal | str,
+        start: np.ndarray | None,
+        time_limit: float,
+        held: bool = False,
+    ) -> Attempt:
         """Minimise a stage (or a goal); the answer's own value is checked against HiGHS's figure.
+
+        `held`: some columns are held at values that may leave no solution; then "infeasible"
+        is an answer, not a bug.
 
         When they disagree, or HiGHS reports a numerical failure, the stage is solved again
         without the start, then without presolve, and a value the solution does not have is never
@@ -166,6 +179,8 @@ class StageModel:
                 goal.expression(self.model), warm, deadline - time.perf_counter(), abs_gap, presolve
             )
             if answer.status == "infeasible":
+                if held:
+                    return Attempt("infeasible", None, math.inf, None)
                 if self.d.required:
                     raise InputError(locked_deals_problem(self.d))
                 raise RuntimeError(f"{self.d.province}: stage {name} is infeasible: a bug")
@@ -182,6 +197,38 @@ class StageModel:
             f"{self.d.province}, stage {name}: HiGHS reports {claimed} but its solution is "
             f"worth {worth} ({trouble or 'no error'}), also without start and presolve"
         )
+
+
+def whole_from_fractional(model: StageModel, goal: Goal, start, time_limit: float) -> Attempt:
+    """A deal stage with units as real numbers first, then in whole units with its deals held.
+
+    With real units the model is a relaxation, so its bound holds for whole units. Holding its
+    deals, directions and opened sites, the model is solved again in whole units (a small MIP);
+    when that reaches the relaxation's optimum it is the optimum (docs/model.md, "Units as real
+    numbers first"). Otherwise the model is solved in whole units from that package, with the
+    relaxation's bound, in the time left (the relaxation has FRACTIONAL_SHARE of the time).
+    """
+    hm = model.hm
+    deadline = time.perf_counter() + time_limit
+    with hm.continuous(hm.columns("q")):
+        relaxed = hm.minimise(
+            goal.expression(model.model), start, FRACTIONAL_SHARE * time_limit, 0.999
+        )
+    if relaxed.values is None or relaxed.status not in ("optimal", "time_limit"):
+        return model.solve(goal, start, deadline - time.perf_counter())
+    held = np.concatenate([hm.columns(part) for part in ("deal", "giver", "y")])
+    with hm.fixed(held, np.round(relaxed.values[held])):
+        whole = model.solve(goal, None, max(deadline - time.perf_counter(), 0.0), held=True)
+    settled = whole.decision is not None and whole.worth <= relaxed.objective + 0.5
+    if settled and relaxed.status == "optimal":
+        return Attempt(relaxed.status, whole.decision, whole.worth, relaxed.bound)
+    if whole.decision is not None:
+        start = model.evaluate(whole.decision)[0]
+    attempt = model.solve(goal, start, max(deadline - time.perf_counter(), 0.0))
+    if whole.decision is not None and (attempt.decision is None or whole.worth < attempt.worth):
+        attempt = replace(attempt, decision=whole.decision, worth=whole.worth)
+    bounds = [b for b in (attempt.bound, relaxed.bound) if b is not None]
+    return replace(attempt, bound=max(bounds) if bounds else None)
 
 
 def own_part(d: ProvinceData, decision: dict[str, dict]) -> dict[str, dict]:
@@ -307,6 +354,7 @@ class ProvinceRun:
         self.least_places: list[tuple[float, float]] | None = None
         self.places_enough = False
         self.split: set[str] = set()
+        self.split_failed = False
         """Earlier stages whose optimum has one value per group on the face."""
         self.unproven = False
         """Did an earlier stage (or the second rule of fairness) end unproven?"""
@@ -424,7 +472,7 @@ class ProvinceRun:
         left = deadline - time.perf_counter()
         if left <= 0:
             return values[name], floor, Status.NOT_SOLVED
-        attempt = pair.solve(goal, start if feasible else None, left)
+        attempt = self._solve(pair, goal, start if feasible else None, left)
         if attempt.decision is not None and (not feasible or attempt.worth <= goal.worth(values)):
             self.decision = attempt.decision
         values = self.evaluate(self.decision)[1]
@@ -435,6 +483,12 @@ class ProvinceRun:
         bound = max(bounds) if bounds else None
         done = proven(self.d, name, values[name], bound, attempt.status)
         return values[name], bound, Status.OPTIMAL if done else Status.TIME_LIMIT
+
+    def _solve(self, model: StageModel, goal: Goal, start, time_limit: float) -> Attempt:
+        """`deals` (strong method) with units as real numbers first; other stages as they are."""
+        if self.method == "strong" and goal.name in DEAL_STAGES:
+            return whole_from_fractional(model, goal, start, time_limit)
+        return model.solve(goal, start, time_limit)
 
     def _goal(self, name: str) -> Goal:
         """`distance` with `transfers` as its tie-break when that stage follows it (strong
@@ -491,32 +545,43 @@ class ProvinceRun:
     def _split_one_way(self) -> bool:
         """Does each earlier optimum have one value per group on the face? Yes when the groups'
         least values add up to the optimum (each group is then at its least). The least values
-        come from the pool (its LP, then the pool itself); a deal stage is split one way when
-        it was solved group by group and proven."""
+        come from the pool (its LP, then the pool itself, from its last package, within
+        SPLIT_SECONDS in all); a deal stage is split one way when it was solved group by group
+        and proven. A check that fails is not repeated."""
+        if self.split_failed:
+            return False
         started = time.perf_counter()
+        deadline = started + SPLIT_SECONDS
         try:
             for name, value in self.optima:
                 if name in ("shortfall", "fairness") or name in self.split:
                     continue
-                if name in DEAL_STAGES or not self._adds_up(name, value):
+                if name in DEAL_STAGES or not self._adds_up(name, value, deadline):
+                    self.split_failed = True
                     return False
                 self.split.add(name)
             return True
         finally:
             self.solver_seconds += time.perf_counter() - started
 
-    def _adds_up(self, name: str, value: float) -> bool:
+    def _adds_up(self, name: str, value: float, deadline: float) -> bool:
         hm, model = self.pool.hm, self.pool.model
         parts = [group_stages(model, self.d, g)[name] for g in self.groups]
         needed = value - STAGE_TOLERANCE * max(1.0, abs(value))
+        whole = integral(self.d, name)
+        start = None if self.pool_decision is None else self.pool.evaluate(self.pool_decision)[0]
         for relax in (True, False):
             total = 0.0
             with hm.relaxed() if relax else nullcontext():
                 for expr in parts:
-                    answer = hm.minimise(expr, None, 5.0, 1e-9)
-                    if answer.bound is None:
+                    left = deadline - time.perf_counter()
+                    if left <= 0:
                         return False
-                    total += answer.bound
+                    gap = 0.999 if whole and not relax else 1e-9
+                    answer = hm.minimise(expr, None if relax else start, left, gap)
+                    if answer.bound is None or math.isinf(answer.bound):
+                        return False
+                    total += math.ceil(answer.bound - 1e-6) if gap > 0.5 else answer.bound
             if total >= needed:
                 return True
         return False
@@ -591,7 +656,7 @@ class ProvinceRun:
             own = self._own(part)
             start, values = part.evaluate(own)
             best = own
-            attempt = part.solve(goal, start, max(left, 0.0))
+            attempt = self._solve(part, goal, start, max(left, 0.0))
             if attempt.decision is not None and attempt.worth <= goal.worth(values):
                 best = attempt.decision
                 values = part.evaluate(best)[1]
