@@ -49,6 +49,9 @@ STAGE_SHARE = 0.5
 """Share of the time left that a stage may use when later stages follow."""
 FRACTIONAL_SHARE = 0.6
 """Share of a deal stage's time for its relaxation with units as real numbers."""
+FRACTIONAL_FROM = 20
+"""Municipalities from which a deal stage is solved with units as real numbers first: measured
+faster on the larger groups, slower on most smaller ones (docs/model.md 7.6)."""
 SPLIT_SECONDS = 2.0
 """Budget of the check that every earlier optimum splits one way over the groups."""
 WITHIN_DEALS_SHARE = 0.25
@@ -485,8 +488,10 @@ class ProvinceRun:
         return values[name], bound, Status.OPTIMAL if done else Status.TIME_LIMIT
 
     def _solve(self, model: StageModel, goal: Goal, start, time_limit: float) -> Attempt:
-        """`deals` (strong method) with units as real numbers first; other stages as they are."""
-        if self.method == "strong" and goal.name in DEAL_STAGES:
+        """A deal stage of a large group (strong method) with units as real numbers first;
+        everything else as it is."""
+        large = len(model.d.municipalities) >= FRACTIONAL_FROM
+        if self.method == "strong" and goal.name in DEAL_STAGES and large:
             return whole_from_fractional(model, goal, start, time_limit)
         return model.solve(goal, start, time_limit)
 

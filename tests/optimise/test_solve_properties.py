@@ -5,6 +5,7 @@ equal provinces solved together, and the rules relate as the model says they mus
 from __future__ import annotations
 
 import dataclasses
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -160,6 +161,19 @@ def test_groups_apart_give_the_plain_models_optima(instance):
     """Regional tables split a province into groups that are solved apart when that is exact
     (docs/model.md, "Groups apart"): same optima as the plain pair model of the whole province."""
     strong = solved(instance)
+    plain = solved(instance, method="plain")
+    assert check(instance, strong) == []
+    assert strong.summary["status"] == plain.summary["status"] == "optimal"
+    assert strong.summary["objectives"] == pytest.approx(plain.summary["objectives"], abs=1e-6)
+
+
+@FAST
+@given(instances())
+def test_units_as_real_numbers_first_give_the_plain_models_optima(instance):
+    """The deal stages with transfers as real numbers first, then in whole units with the deals
+    held (docs/model.md, "Units as real numbers first"), used here for groups of every size."""
+    with patch("model.optimise.solve.FRACTIONAL_FROM", 0):
+        strong = solved(instance)
     plain = solved(instance, method="plain")
     assert check(instance, strong) == []
     assert strong.summary["status"] == plain.summary["status"] == "optimal"
