@@ -43,6 +43,8 @@ from model.optimise.highs import HighsModel, highs_version
 
 DEAL_STAGES = frozenset({"deals", "distance"})
 """Stages only the pair model can express."""
+PROVINCE_STAGES = frozenset({"shortfall", "fairness"})
+"""Stages that are the province's own, not a sum over its groups (never solved by groups)."""
 SHARE_STAGES = frozenset({"fairness", "shares"})
 """The rules of the fairness stage, whose values are fractions."""
 STAGE_SHARE = 0.5
@@ -465,7 +467,7 @@ class ProvinceRun:
             if found is not None:
                 return found
         goal = self._goal(name)
-        if self.groups_apart():
+        if name not in PROVINCE_STAGES and self.groups_apart():
             found, bound = self._on_parts(goal, deadline, floor)
             if found is not None:
                 return found
@@ -565,7 +567,7 @@ class ProvinceRun:
         deadline = started + SPLIT_SECONDS
         try:
             for name, value in self.optima:
-                if name in ("shortfall", "fairness") or name in self.split:
+                if name in PROVINCE_STAGES or name in self.split:
                     continue
                 if name in DEAL_STAGES or not self._adds_up(name, value, deadline):
                     self.split_failed = True

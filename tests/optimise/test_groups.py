@@ -171,3 +171,29 @@ def test_a_bound_on_the_weighted_sum_bounds_the_first_stage(bound, expected):
     goal = Goal("distance", tie="transfers", weight=101.0)
     assert goal.name_bound(bound) == expected
     assert goal.worth({"distance": 5, "transfers": 100}) == 605
+
+
+def test_the_provinces_own_stages_are_never_summed_over_groups():
+    """Found by the property test: a locked deal sends `shortfall` to the pair model, where the
+    groups' shortfalls must not be added up (shortfall and fairness are the province's own).
+
+    By hand: the province counts 301 reception places of task (amv 4 of them) and has one site,
+    S4 (planned, 300 to 301 places, no amv): open at 301, only the 4 amv places are short. Nobody
+    has anything to give back, so every task stays unmet (301 + 4 amv = 305); the locked deal
+    M2-M4 swaps 1 amv place for 1 regular place (2 units). Firm and new places: 301.
+    """
+    instance = make_instance(
+        [
+            municipality("M0", 0, region="N"),
+            municipality("M1", 38, region="Z"),
+            municipality("M2", 210, amv_task=4, region="N"),
+            municipality("M3", 0, region="N"),
+            municipality("M4", 53, region="N"),
+        ],
+        [site("S4", "M0", status="planned", lo=166, hi=301)],
+        deals=[("M2", "M4", "require")],
+        rules={"exchange_scope": "region"},
+    )
+    values = {o.name: o.value for o in run_all(instance).outcomes}
+    assert (values["shortfall"], values["unmet"], values["firm"]) == (4, 305, 301)
+    assert (values["deals"], values["transfers"], values["new_places"]) == (1, 2, 301)
