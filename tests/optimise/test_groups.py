@@ -7,23 +7,13 @@ from __future__ import annotations
 import pytest
 
 from builders import make_instance, municipality, site
+from model.core.settings import STAGES
 from model.optimise.formulation import province_data
 from model.optimise.solve import Goal, ProvinceRun, groups_of, solve
 from model.results.check import check
 from model.results.result import build_result
 
-ORDER = (
-    "shortfall",
-    "unmet",
-    "fairness",
-    "firm",
-    "preference",
-    "new_sites",
-    "deals",
-    "distance",
-    "transfers",
-    "new_places",
-)
+ORDER = STAGES
 
 
 def two_tables():

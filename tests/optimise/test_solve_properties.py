@@ -142,17 +142,22 @@ def test_every_solution_passes_the_checker_and_is_proven(instance):
     assert result.summary["status"] == "optimal"
 
 
+def same_optima_as_plain(strong, instance) -> None:
+    """`strong` (a result) has the plain pair model's optimal stage values, both proven, and
+    both packages pass the checker."""
+    plain = solved(instance, method="plain")
+    assert check(instance, strong) == check(instance, plain) == []
+    assert strong.summary["status"] == plain.summary["status"] == "optimal"
+    assert strong.summary["objectives"] == pytest.approx(plain.summary["objectives"], abs=1e-6)
+
+
 @FAST
 @given(instances())
 def test_the_fast_method_gives_the_plain_models_optima(instance):
     """Every reformulation is exact: pool first, deals matched afterwards, net-change ranges and
     cover rows give the same optimal stage values as the plain pair model (docs/model.md, "How it
     is solved"), and the plain model's package passes the checker too."""
-    strong = solved(instance)
-    plain = solved(instance, method="plain")
-    assert check(instance, plain) == []
-    assert strong.summary["status"] == plain.summary["status"] == "optimal"
-    assert strong.summary["objectives"] == pytest.approx(plain.summary["objectives"], abs=1e-6)
+    same_optima_as_plain(solved(instance), instance)
 
 
 @FAST
@@ -160,11 +165,7 @@ def test_the_fast_method_gives_the_plain_models_optima(instance):
 def test_groups_apart_give_the_plain_models_optima(instance):
     """Regional tables split a province into groups that are solved apart when that is exact
     (docs/model.md, "Groups apart"): same optima as the plain pair model of the whole province."""
-    strong = solved(instance)
-    plain = solved(instance, method="plain")
-    assert check(instance, strong) == []
-    assert strong.summary["status"] == plain.summary["status"] == "optimal"
-    assert strong.summary["objectives"] == pytest.approx(plain.summary["objectives"], abs=1e-6)
+    same_optima_as_plain(solved(instance), instance)
 
 
 @FAST
@@ -174,10 +175,7 @@ def test_units_as_real_numbers_first_give_the_plain_models_optima(instance):
     held (docs/model.md, "Units as real numbers first"), used here for groups of every size."""
     with patch("model.optimise.solve.FRACTIONAL_FROM", 0):
         strong = solved(instance)
-    plain = solved(instance, method="plain")
-    assert check(instance, strong) == []
-    assert strong.summary["status"] == plain.summary["status"] == "optimal"
-    assert strong.summary["objectives"] == pytest.approx(plain.summary["objectives"], abs=1e-6)
+    same_optima_as_plain(strong, instance)
 
 
 @FAST
