@@ -111,13 +111,13 @@ class Goal:
         most weight * name + weight - 1, as the tie is below the weight."""
         if bound is None or self.tie is None or not math.isfinite(bound):
             return bound
-        return math.ceil((math.ceil(bound - 1e-6) - self.weight + 1) / self.weight - 1e-9)
+        return math.ceil((whole_bound(bound) - self.weight + 1) / self.weight - 1e-9)
 
     def proven(self, d: ProvinceData, values: dict[str, float], bound: float | None, status: str):
         """Are the goal's values shown optimal by `bound` (with the tie: both stages)?"""
         if self.tie is None:
             return proven(d, self.name, values[self.name], bound, status)
-        return bound is not None and self.worth(values) <= math.ceil(bound - 1e-6) + 1e-6
+        return bound is not None and self.worth(values) <= whole_bound(bound) + 1e-6
 
 
 class StageModel:
@@ -285,6 +285,11 @@ def integral(d: ProvinceData, name: str) -> bool:
     return name not in ("shortfall", "unmet") or d.integral()
 
 
+def whole_bound(bound: float) -> int:
+    """The least whole number a lower bound allows (HiGHS's bounds carry float noise)."""
+    return math.ceil(bound - 1e-6)
+
+
 def proven(d: ProvinceData, name: str, value: float, bound: float | None, status: str) -> bool:
     """Is `value` shown optimal by a lower `bound` (and HiGHS's `status`)?
 
@@ -294,7 +299,7 @@ def proven(d: ProvinceData, name: str, value: float, bound: float | None, status
     if bound is None or math.isinf(bound):
         return name in SHARE_STAGES and status == "optimal"
     if integral(d, name):
-        return value <= math.ceil(bound - 1e-6) + 1e-6
+        return value <= whole_bound(bound) + 1e-6
     if name in SHARE_STAGES:
         return status == "optimal" or value <= bound + CLAIM_TOLERANCE
     return value <= stage_bound(bound)
@@ -361,8 +366,8 @@ class ProvinceRun:
         self.least_places: list[tuple[float, float]] | None = None
         self.places_enough = False
         self.split: set[str] = set()
-        self.split_failed = False
         """Earlier stages whose optimum has one value per group on the face."""
+        self.split_failed = False
         self.unproven = False
         """Did an earlier stage (or the second rule of fairness) end unproven?"""
         if method == "strong":
@@ -439,12 +444,20 @@ class ProvinceRun:
             vector, values = self.evaluate(candidate)
             tolerance = SHARE_TOLERANCE if name in SHARE_STAGES else STAGE_TOLERANCE
             if self._fits(vector) and values[name] <= stage_bound(attempt.worth, tolerance):
-                if values[name] <= before or not self._feasible(self.decision):
-                    self.decision = candidate
+                self._adopt(candidate, Goal(name))
                 value = self.evaluate(self.decision)[1][name]
                 done = proven(self.d, name, value, attempt.bound, attempt.status)
                 return value, attempt.bound, Status.OPTIMAL if done else Status.TIME_LIMIT
         return before, attempt.bound, Status.TIME_LIMIT
+
+    def _adopt(self, candidate: dict[str, dict], goal: Goal) -> None:
+        """Make `candidate` (a package that fits) the best known when it is no worse on `goal`,
+        or when the best known does not fit the pair model."""
+        worth = goal.worth(self.evaluate(candidate)[1])
+        if worth <= goal.worth(self.evaluate(self.decision)[1]) or not self._feasible(
+            self.decision
+        ):
+            self.decision = candidate
 
     def _feasible(self, decision: dict[str, dict]) -> bool:
         return self._fits(self.evaluate(decision)[0])
@@ -480,8 +493,8 @@ class ProvinceRun:
         if left <= 0:
             return values[name], floor, Status.NOT_SOLVED
         attempt = self._solve(pair, goal, start if feasible else None, left)
-        if attempt.decision is not None and (not feasible or attempt.worth <= goal.worth(values)):
-            self.decision = attempt.decision
+        if attempt.decision is not None:
+            self._adopt(attempt.decision, goal)
         values = self.evaluate(self.decision)[1]
         if goal.tie and goal.proven(self.d, values, attempt.bound, attempt.status):
             self.settled.add(goal.tie)
@@ -507,8 +520,7 @@ class ProvinceRun:
         """`distance` with `transfers` as its tie-break when that stage follows it (strong
         method): one solve for both, and the tie often helps HiGHS prove the distance
         (docs/model.md, "Distance and transfers in one solve"). Otherwise the stage itself."""
-        at = self.order.index(name) if name in self.order else -1
-        following = self.order[at + 1] if 0 <= at < len(self.order) - 1 else None
+        following = dict(zip(self.order, self.order[1:], strict=False)).get(name)
         if self.method != "strong" or (name, following) != ("distance", "transfers"):
             return Goal(name)
         units = sum(self.d.task[m, k] for m in self.d.municipalities for k in self.d.tradable)
@@ -548,7 +560,7 @@ class ProvinceRun:
                         return [], False
                     found.append(answer.objective)
                 if d.restricted(g).integral():  # whole places: the least is a whole number
-                    found = [math.ceil(v - 1e-6) for v in found]
+                    found = [whole_bound(v) for v in found]
                 least.append((found[0], found[1]))
         self.solver_seconds += time.perf_counter() - started
         enough = sum(p for p, _ in least) >= model.reception_total - 1e-6
@@ -594,7 +606,7 @@ class ProvinceRun:
                     answer = hm.minimise(expr, None if relax else start, left, gap)
                     if answer.bound is None or math.isinf(answer.bound):
                         return False
-                    total += math.ceil(answer.bound - 1e-6) if gap > 0.5 else answer.bound
+                    total += whole_bound(answer.bound) if gap > 0.5 else answer.bound
             if total >= needed:
                 return True
         return False
@@ -675,24 +687,19 @@ class ProvinceRun:
                 values = part.evaluate(best)[1]
             for key in merged:
                 merged[key].update(best.get(key, {}))
-            low = goal.name_bound(attempt.bound)
-            low = -math.inf if low is None else low
+            own_bound = goal.name_bound(attempt.bound)
+            low = -math.inf if own_bound is None else own_bound
             if integral(part.d, name) and math.isfinite(low):
-                low = math.ceil(low - 1e-6)
+                low = whole_bound(low)
             bound += low
             tied = goal.tie is not None and goal.proven(part.d, values, attempt.bound, "")
             tie_done = tie_done and tied
-            own_bound = goal.name_bound(attempt.bound)
             done = done and (tied or proven(part.d, name, values[name], own_bound, attempt.status))
-        if not self._fits(self.evaluate(merged)[0]):
+        if not self._feasible(merged):
             merged = self._with_places(merged)
-        vector, values = self.evaluate(merged)
-        if not self._fits(vector):
+        if not self._feasible(merged):
             return None, bound
-        if goal.worth(values) <= goal.worth(self.evaluate(self.decision)[1]) or not self._feasible(
-            self.decision
-        ):
-            self.decision = merged
+        self._adopt(merged, goal)
         values = self.evaluate(self.decision)[1]
         if goal.tie and tie_done and self.decision is merged:
             self.settled.add(goal.tie)
