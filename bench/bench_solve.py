@@ -50,6 +50,10 @@ STAGE_LINE = re.compile(r"^stage (.+): (\S+) \((.+), ([\d.]+) s; ")
 """A progress line of `solve --lang en`: stage label, value, status label, seconds."""
 STAGE_NAMES = {text("en", f"stage.{name}"): name for name in STAGES}
 STATUS_NAMES = {text("en", f"status.{s}"): s for s in ("optimal", "time_limit", "not_solved")}
+TIME_LINE = re.compile(
+    r"^Solve time ([\d.]+) s, of which HiGHS ([\d.]+) s and Pyomo models ([\d.]+) s"
+)
+"""The closing time line of `solve --lang en`: solving in all, HiGHS, Pyomo models."""
 
 
 @dataclass
@@ -61,6 +65,8 @@ class Run:
     folder: Path
     stages: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     exit_code: int = 0
+    times: tuple[float, float, float] | None = None
+    """Solving in all, HiGHS, Pyomo models (seconds; the CLI's closing time line)."""
 
 
 def solve(instance: str, scope: str | None, method: str, limit: float, folder: Path) -> Run:
@@ -90,6 +96,9 @@ def solve(instance: str, scope: str | None, method: str, limit: float, folder: P
             label, value, state, took = match.groups()
             name = STAGE_NAMES.get(label, label)
             run.stages[name] = (value, STATUS_NAMES.get(state, state), float(took))
+        timing = TIME_LINE.match(line)
+        if timing:
+            run.times = tuple(float(x) for x in timing.groups())
     if run.exit_code != 0:
         print(stderr, file=sys.stderr)
     return run
@@ -131,6 +140,12 @@ def report(label: str, strong: Run, plain: Run | None, again: Run | None) -> Non
             ratio = f"{other / took:>5.1f}x" if took >= 0.005 else "  n/a"
             line += f" | {base[name]['value']:>11g} {gap(base[name]):>14} {other:>7.2f} | {ratio}"
         print(line)
+    if strong.times:
+        solving, highs, models = strong.times
+        print(
+            f"  solving {solving:.1f} s: HiGHS {highs:.1f} s, Pyomo models {models:.1f} s "
+            f"({100 * models / strong.seconds:.1f} % of the whole run)"
+        )
     print(f"  whole run: {strong.seconds:.1f} s, peak memory {strong.peak_mb:.0f} MB", end="")
     if plain:
         ratio = plain.seconds / strong.seconds

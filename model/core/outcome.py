@@ -54,8 +54,10 @@ class Solution:
     provinces: dict[str, ProvinceSolution]
     order: tuple[str, ...]
     seconds: float
-    build_seconds: float
-    solver_seconds: float
+    model_seconds: float
+    """Pyomo: building the models, reading them into HiGHS, evaluating decisions."""
+    highs_seconds: float
+    """HiGHS solving."""
     solver_version: str
 
     @property

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import pyomo.environ as pyo
 
@@ -58,11 +59,11 @@ class ProvinceData:
     def rules(self):
         return self.settings.rules
 
-    @property
+    @cached_property
     def weights(self) -> dict[str, float]:
         return self.settings.weights.model_dump()
 
-    @property
+    @cached_property
     def tradable(self) -> list[str]:
         """Components that may change hands: transferable, with a weight above 0, some scope."""
         if self.rules.exchange_scope == "none":
@@ -84,12 +85,28 @@ class ProvinceData:
         """Most counted places m's sites can hold (for amv: its amv sites)."""
         return sum(
             self.rho[s] * self.hi[s]
-            for s in self.sites
-            if self.site_municipality[s] == m and (not amv_only or self.site_kind[s] == "amv")
+            for s in self._sites_of.get(m, [])
+            if not amv_only or self.site_kind[s] == "amv"
         )
 
     def partners(self, m: str) -> list[str]:
-        return [b if a == m else a for a, b in self.pairs if m in (a, b)]
+        """The municipalities m may deal with, in the order of the pairs."""
+        return self._partners.get(m, [])
+
+    @cached_property
+    def _partners(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for a, b in self.pairs:
+            found.setdefault(a, []).append(b)
+            found.setdefault(b, []).append(a)
+        return found
+
+    @cached_property
+    def _sites_of(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for s in self.sites:
+            found.setdefault(self.site_municipality[s], []).append(s)
+        return found
 
     def restricted(self, members: list[str]) -> ProvinceData:
         """The same numbers for some of the municipalities: their sites, and the pairs and
@@ -865,6 +882,28 @@ def build_model(d: ProvinceData, bounds: Bounds | None = None, shape: Shape = Sh
 # --- decisions --------------------------------------------------------------------------------
 
 
+def derived_expressions(model: pyo.ConcreteModel, d: ProvinceData) -> tuple[list, list, list]:
+    """What `load_decision` derives, as (variable, expression) pairs in the order it sets them:
+    directions from the outflows, volunteered value from each deal's values, then unmet places,
+    shortfall and over-preference at the least the decision allows."""
+    givers = [(var, model.outflow[k, m]) for (k, m), var in model.giver.items()]
+    volunteers = []
+    if hasattr(model, "volunteer"):
+        for (i, j), var in model.volunteer.items():
+            volunteers.append((var, value_moved(model, d, i, j) - value_moved(model, d, j, i)))
+    least = []
+    for m in model.M:
+        regular = obligation(model, d, m, "regular")
+        amv = obligation(model, d, m, "amv")
+        least.append((model.unmet_rec[m], regular + amv - places(model, d, m)))
+        least.append((model.unmet_amv[m], amv - places(model, d, m, amv_only=True)))
+    least.append((model.short_rec, model.reception_total - model.counted_places))
+    least.append((model.short_amv, model.amv_total - model.counted_amv_places))
+    for s in model.S_pref:
+        least.append((model.over[s], model.x[s] - d.max_site_size[d.site_municipality[s]]))
+    return givers, volunteers, least
+
+
 def load_decision(model: pyo.ConcreteModel, d: ProvinceData, decision: dict[str, dict]) -> None:
     """Put a decision into the model and complete the rest at its least feasible value.
 
@@ -888,31 +927,17 @@ def load_decision(model: pyo.ConcreteModel, d: ProvinceData, decision: dict[str,
         active = {tuple(sorted((i, j))) for (_, i, j), v in q.items() if v > 0}
         for pair, var in model.deal.items():
             var.set_value(1 if pair in active else 0, skip_validation=True)
-    for (k, m), var in model.giver.items():
-        var.set_value(1 if pyo.value(model.outflow[k, m]) > 0 else 0, skip_validation=True)
-    if hasattr(model, "volunteer"):
-        tol = d.rules.balance_tolerance
-        for (i, j), var in model.volunteer.items():
-            net = pyo.value(value_moved(model, d, i, j) - value_moved(model, d, j, i))
-            var.set_value(max(0.0, net - tol), skip_validation=True)
-
-    def least(var, excess) -> None:
+    derived = getattr(model, "derived", None)
+    if derived is None:  # built once per model: building expressions costs more than using them
+        derived = model.derived = derived_expressions(model, d)
+    givers, volunteers, least = derived
+    for var, outflow in givers:
+        var.set_value(1 if pyo.value(outflow) > 0 else 0, skip_validation=True)
+    tol = d.rules.balance_tolerance
+    for var, net in volunteers:
+        var.set_value(max(0.0, pyo.value(net) - tol), skip_validation=True)
+    for var, excess in least:
         var.set_value(max(0.0, pyo.value(excess)), skip_validation=True)
-
-    for m in model.M:
-        least(
-            model.unmet_rec[m],
-            obligation(model, d, m, "regular")
-            + obligation(model, d, m, "amv")
-            - places(model, d, m),
-        )
-        least(
-            model.unmet_amv[m], obligation(model, d, m, "amv") - places(model, d, m, amv_only=True)
-        )
-    least(model.short_rec, model.reception_total - model.counted_places)
-    least(model.short_amv, model.amv_total - model.counted_amv_places)
-    for s in model.S_pref:
-        least(model.over[s], model.x[s] - d.max_site_size[d.site_municipality[s]])
     model.largest_share.set_value(
         max(
             (pyo.value(model.unmet_rec[m] + model.unmet_amv[m]) / d.share_base(m) for m in model.M),

@@ -39,7 +39,7 @@ from model.optimise.formulation import (
     places,
     province_data,
 )
-from model.optimise.highs import HighsModel, highs_version
+from model.optimise.highs import Clock, HighsModel, highs_version
 
 DEAL_STAGES = frozenset({"deals", "distance"})
 """Stages only the pair model can express."""
@@ -123,10 +123,20 @@ class Goal:
 class StageModel:
     """A built model of one province in HiGHS, with the bounds it was built with."""
 
-    def __init__(self, d: ProvinceData, bounds: Bounds, shape: Shape, threads: int | None):
+    def __init__(
+        self,
+        d: ProvinceData,
+        bounds: Bounds,
+        shape: Shape,
+        threads: int | None,
+        clock: Clock | None = None,
+    ):
+        started = time.perf_counter()
         self.d, self.bounds, self.shape = d, bounds, shape
-        self.hm = HighsModel(build_model(d, bounds, shape), threads)
+        self.clock = clock or Clock()
+        self.hm = HighsModel(build_model(d, bounds, shape), threads, self.clock)
         self.evaluated: list[tuple[dict, np.ndarray, dict[str, float]]] = []
+        self.clock.models += time.perf_counter() - started
 
     @property
     def model(self) -> pyo.ConcreteModel:
@@ -152,10 +162,12 @@ class StageModel:
         for known, vector, values in self.evaluated:
             if known is decision:
                 return vector, values
+        started = time.perf_counter()
         load_decision(self.model, self.d, decision)
         values = {name: float(pyo.value(self.model.stage[name])) for name in self.model.stage}
         vector = self.hm.vector()
         self.evaluated = [(decision, vector, values), *self.evaluated[:3]]
+        self.clock.models += time.perf_counter() - started
         return vector, values
 
     def solve(
@@ -353,8 +365,7 @@ class ProvinceRun:
         self.pool_decision: dict[str, dict] | None = None
         self.optima: list[tuple[str, float]] = []
         self.outcomes: list[StageOutcome] = []
-        self.build_seconds = 0.0
-        self.solver_seconds = 0.0
+        self.clock = Clock()
         self.pair: StageModel | None = None
         self.stale = False
         """Was the pair model built before the latest bounds (rebuild before solving it)?"""
@@ -375,12 +386,10 @@ class ProvinceRun:
 
     def _build(self, bounds: Bounds, shape: Shape) -> StageModel:
         """A model with every earlier optimum kept in it."""
-        started = time.perf_counter()
-        built = StageModel(self.d, bounds, shape, self.threads)
+        built = StageModel(self.d, bounds, shape, self.threads, self.clock)
         for name, value in self.optima:
             if name in built.model.stage:
                 built.bound(name, value)
-        self.build_seconds += time.perf_counter() - started
         return built
 
     def pairs(self) -> StageModel:
@@ -410,7 +419,6 @@ class ProvinceRun:
         if self.method == "strong" and name in ("unmet", "fairness"):
             self._tighten(name)
         self.outcomes[-1].seconds = time.perf_counter() - started
-        self.solver_seconds += time.perf_counter() - started
 
     def _minimise(self, name: str, deadline: float) -> tuple[float, float | None, Status]:
         """The stage's value, bound and status, with self.decision its best decision."""
@@ -547,7 +555,6 @@ class ProvinceRun:
         """Least counted places and amv places of each group on the face of the earlier optima
         (the pool's LP relaxation), and whether they add up to the province's tasks."""
         hm, model, d = self.pool.hm, self.pool.model, self.d
-        started = time.perf_counter()
         least = []
         with hm.relaxed():
             for g in self.groups:
@@ -562,7 +569,6 @@ class ProvinceRun:
                 if d.restricted(g).integral():  # whole places: the least is a whole number
                     found = [whole_bound(v) for v in found]
                 least.append((found[0], found[1]))
-        self.solver_seconds += time.perf_counter() - started
         enough = sum(p for p, _ in least) >= model.reception_total - 1e-6
         enough = enough and sum(a for _, a in least) >= model.amv_total - 1e-6
         return least, enough
@@ -575,19 +581,15 @@ class ProvinceRun:
         and proven. A check that fails is not repeated."""
         if self.split_failed:
             return False
-        started = time.perf_counter()
-        deadline = started + SPLIT_SECONDS
-        try:
-            for name, value in self.optima:
-                if name in PROVINCE_STAGES or name in self.split:
-                    continue
-                if name in DEAL_STAGES or not self._adds_up(name, value, deadline):
-                    self.split_failed = True
-                    return False
-                self.split.add(name)
-            return True
-        finally:
-            self.solver_seconds += time.perf_counter() - started
+        deadline = time.perf_counter() + SPLIT_SECONDS
+        for name, value in self.optima:
+            if name in PROVINCE_STAGES or name in self.split:
+                continue
+            if name in DEAL_STAGES or not self._adds_up(name, value, deadline):
+                self.split_failed = True
+                return False
+            self.split.add(name)
+        return True
 
     def _adds_up(self, name: str, value: float, deadline: float) -> bool:
         hm, model = self.pool.hm, self.pool.model
@@ -637,17 +639,19 @@ class ProvinceRun:
         optima has each group at these values (docs/model.md, "Groups apart").
         """
         if self.parts is None:
-            started = time.perf_counter()
             self.parts = []
             for g, (least, least_amv) in zip(self.groups, self.least_places, strict=True):
                 part = StageModel(
-                    self.d.restricted(g), self.bounds.restricted(g), self.shape, self.threads
+                    self.d.restricted(g),
+                    self.bounds.restricted(g),
+                    self.shape,
+                    self.threads,
+                    self.clock,
                 )
                 part.hm.floor(part.model.counted_places, least)
                 part.hm.floor(part.model.counted_amv_places, least_amv)
                 self.parts.append(part)
             self.parts_kept = 0
-            self.build_seconds += time.perf_counter() - started
         scale = 1.0 / len(self.parts)  # the groups' tolerances add up to at most the province's
         for name, value in self.optima[self.parts_kept :]:
             for part in self.parts:
@@ -749,7 +753,6 @@ class ProvinceRun:
         range is one-sided fixes who hands over and who takes over. The pair model is rebuilt
         with these bounds, which every package that keeps the earlier optima satisfies.
         """
-        started = time.perf_counter()
         hm, model = self.pool.hm, self.pool.model
         net: dict[tuple[str, str], tuple[float, float]] = {}
         with hm.relaxed():
@@ -763,7 +766,6 @@ class ProvinceRun:
         active = frozenset(m for (m, _), (lo, hi) in net.items() if lo > 0 or hi < 0)
         self.bounds = replace(self.bounds, net=net, active=active)
         self.pair, self.stale, self.parts = None, False, None
-        self.solver_seconds += time.perf_counter() - started
 
     def _tighten(self, name: str) -> None:
         """After `unmet` and `fairness`, keep what they proved (exact) for the next pair model.
@@ -861,7 +863,7 @@ def solve(
         provinces={run.d.province: run.result() for run in runs},
         order=order,
         seconds=time.perf_counter() - started,
-        build_seconds=sum(run.build_seconds for run in runs),
-        solver_seconds=sum(run.solver_seconds for run in runs),
+        model_seconds=sum(run.clock.models for run in runs),
+        highs_seconds=sum(run.clock.highs for run in runs),
         solver_version=highs_version(),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -58,6 +59,20 @@ def test_toy_solves_to_its_hand_derived_optimum(tmp_path):
     assert not a2["counted"] and a2["reason"] == "ends_too_soon"
     assert a2["available_until"] == "2026-12-31"
     assert run("check", TOY, out).exit_code == 0
+
+
+def test_solve_says_where_its_time_went(tmp_path):
+    """The closing time line splits the solving time into HiGHS and Pyomo (bench/bench_solve.py
+    reads it); neither part exceeds the whole."""
+    result = run("solve", TOY, "--out", tmp_path / "toy", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if x.startswith("Solve time"))
+    found = re.match(
+        r"Solve time ([\d.]+) s, of which HiGHS ([\d.]+) s and Pyomo models ([\d.]+) s", line
+    )
+    assert found, line
+    whole, highs, models = (float(x) for x in found.groups())
+    assert highs + models <= whole + 0.1  # each rounded to 0.1 s
 
 
 def test_same_input_same_files(tmp_path):
