@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pyomo.environ as pyo
 import pytest
+from pyomo.repn import generate_standard_repn
 
+from model.io.reading import read_instance
+from model.optimise.formulation import Shape, build_model, province_data
 from model.optimise.highs import HighsModel
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def knapsack() -> pyo.ConcreteModel:
@@ -66,3 +73,27 @@ def test_violation_measures_rows_and_bounds():
     heavy[columns] = [1, 1, 1]
     assert hm.violation(fine) == 0
     assert hm.violation(heavy) == pytest.approx(1)  # weight 6 against 5
+
+
+def pyomo_reading(hm: HighsModel, expr) -> tuple[list[int], list[float], float]:
+    repn = generate_standard_repn(expr, compute_values=True, quadratic=False)
+    return [hm.column[id(v)] for v in repn.linear_vars], list(repn.linear_coefs), repn.constant
+
+
+@pytest.mark.parametrize("shape", [Shape(pool=True), Shape(deals=True), Shape(strong=False)])
+def test_rows_read_directly_equal_pyomos_reading(shape):
+    """HighsModel reads most rows without Pyomo's general reader: same columns in the same order,
+    same coefficients and constant, for every row and stage of a real province, and for the
+    shapes it does not read itself (a product with a named expression, a parameter)."""
+    instance = read_instance(ROOT / "instances" / "overijssel-2024")
+    hm = HighsModel(build_model(province_data(instance, "Overijssel"), shape=shape))
+    model = hm.model
+    model.p = pyo.Param(initialize=2.5, mutable=True)
+    exprs = [con.body for con in hm.constraints] + [model.stage[n] for n in model.stage]
+    exprs += [0.5 * model.stage["unmet"] - 3, model.p * model.x[model.x.index_set().first()]]
+    read_directly = 0
+    for expr in exprs:
+        idx, coef, constant = hm.linear(expr)
+        assert (idx.tolist(), coef.tolist(), constant) == pyomo_reading(hm, expr)
+        read_directly += hm._flat(expr) is not None
+    assert read_directly >= 0.75 * len(exprs)
