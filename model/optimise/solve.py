@@ -356,6 +356,11 @@ class ProvinceRun:
             or bool(d.required)
         )
         self.shape = Shape(deals=needs_deals, strong=method == "strong")
+        self.deals_due = method != "strong" or d.rules.max_deals_per_municipality > 0
+        self.deals_due = self.deals_due or bool(d.required)
+        """Does the pair model need its deal binaries yet? Without deal rules they restrict nothing
+        but the deal stages (a deal may always be made where units move), so the pair model of the
+        stages before them is built without them: the same optima, a smaller model."""
         self.bounds = Bounds()
         self.decision: dict[str, dict] = {  # no exchange, no new site: feasible without locks
             "x": {s: d.lo[s] if d.committed[s] else 0 for s in d.sites},
@@ -394,7 +399,8 @@ class ProvinceRun:
 
     def pairs(self) -> StageModel:
         if self.pair is None:
-            self.pair = self._build(self.bounds, self.shape)
+            shape = self.shape if self.deals_due else replace(self.shape, deals=False)
+            self.pair = self._build(self.bounds, shape)
             impossible = getattr(self.pair.model, "impossible_required", [])
             if impossible:
                 raise InputError(locked_deals_problem(self.d, impossible))
@@ -425,6 +431,9 @@ class ProvinceRun:
         if name in self.settled:
             value = self.evaluate(self.decision)[1][name]
             return value, value, Status.OPTIMAL
+        if name in DEAL_STAGES and not self.deals_due:
+            self.deals_due = True
+            self.pair, self.stale = None, False  # rebuilt with the deal binaries
         if name in DEAL_STAGES and self.pool is not None and not self.bounds.net:
             self._bound_net_changes()
         floor = None
