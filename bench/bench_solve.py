@@ -13,6 +13,8 @@ the time includes starting Python, reading and writing. Per instance it prints, 
   first, deals matched to it, net-change bounds before the deal stages; docs/model.md, "How it
   is solved") and for the plain baseline ("plain": the pair model of docs/model.md, the same
   stages, warm-started HiGHS, no reformulation), and the ratio of their times;
+- where the project's solving time went: HiGHS, and Pyomo models (building them, reading them
+  into HiGHS, evaluating packages), with Pyomo's share of the whole run;
 - the whole run and the peak memory (max RSS of the process) of each;
 - whether a second run of the strong method wrote byte-identical result files;
 - whether both methods agree on every stage proven optimal by both.
