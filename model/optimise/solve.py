@@ -356,8 +356,8 @@ class ProvinceRun:
             or bool(d.required)
         )
         self.shape = Shape(deals=needs_deals, strong=method == "strong")
-        self.deals_due = method != "strong" or d.rules.max_deals_per_municipality > 0
-        self.deals_due = self.deals_due or bool(d.required)
+        deal_rules = d.rules.max_deals_per_municipality > 0 or bool(d.required)
+        self.deals_due = method != "strong" or deal_rules
         """Does the pair model need its deal binaries yet? Without deal rules they restrict nothing
         but the deal stages (a deal may always be made where units move), so the pair model of the
         stages before them is built without them: the same optima, a smaller model."""
