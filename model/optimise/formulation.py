@@ -904,14 +904,9 @@ def derived_expressions(model: pyo.ConcreteModel, d: ProvinceData) -> tuple[list
     return givers, volunteers, least
 
 
-def load_decision(model: pyo.ConcreteModel, d: ProvinceData, decision: dict[str, dict]) -> None:
-    """Put a decision into the model and complete the rest at its least feasible value.
-
-    `decision` maps each of `model.decision_parts` (sites "x", "y" and the transfers "q", or the
-    pool's flows) to values by index. Deals, direction, volunteered value, unmet, shortfall,
-    shares and over-preference are derived, so that stage values are those of the decision and
-    never of a slack left in a solver's answer.
-    """
+def set_decision(model: pyo.ConcreteModel, decision: dict[str, dict]) -> None:
+    """Put the parts of a decision into the model (`model.decision_parts`; absent values are 0),
+    and a deal wherever units move. The rest is derived (load_decision)."""
     for part in model.decision_parts:
         component = getattr(model, part, None)
         if component is None:
@@ -927,6 +922,17 @@ def load_decision(model: pyo.ConcreteModel, d: ProvinceData, decision: dict[str,
         active = {tuple(sorted((i, j))) for (_, i, j), v in q.items() if v > 0}
         for pair, var in model.deal.items():
             var.set_value(1 if pair in active else 0, skip_validation=True)
+
+
+def load_decision(model: pyo.ConcreteModel, d: ProvinceData, decision: dict[str, dict]) -> None:
+    """Put a decision into the model and complete the rest at its least feasible value.
+
+    `decision` maps each of `model.decision_parts` (sites "x", "y" and the transfers "q", or the
+    pool's flows) to values by index. Deals, direction, volunteered value, unmet, shortfall,
+    shares and over-preference are derived, so that stage values are those of the decision and
+    never of a slack left in a solver's answer.
+    """
+    set_decision(model, decision)
     derived = getattr(model, "derived", None)
     if derived is None:  # built once per model: building expressions costs more than using them
         derived = model.derived = derived_expressions(model, d)

@@ -34,10 +34,11 @@ from model.optimise.formulation import (
     ProvinceData,
     Shape,
     build_model,
+    derived_expressions,
     group_stages,
-    load_decision,
     places,
     province_data,
+    set_decision,
 )
 from model.optimise.highs import Clock, HighsModel, highs_version
 
@@ -120,6 +121,62 @@ class Goal:
         return bound is not None and self.worth(values) <= whole_bound(bound) + 1e-6
 
 
+class Forms:
+    """Linear forms over a model's columns, one per derived variable (its column: `target`)."""
+
+    def __init__(self, hm: HighsModel, pairs: list):
+        self.target = np.array([hm.column[id(var)] for var, _ in pairs], dtype=np.int64)
+        forms = [hm.linear(expr) for _, expr in pairs]
+        self.row = np.repeat(np.arange(len(forms)), [len(idx) for idx, _, _ in forms])
+        self.columns = np.concatenate([idx for idx, _, _ in forms] or [np.zeros(0, np.int32)])
+        self.coef = np.concatenate([coef for _, coef, _ in forms] or [np.zeros(0)])
+        self.constant = np.array([constant for _, _, constant in forms], dtype=float)
+
+    def values(self, vector: np.ndarray) -> np.ndarray:
+        terms = vector[self.columns] * self.coef
+        sums = np.bincount(self.row, weights=terms, minlength=len(self.target))
+        return sums + self.constant
+
+
+class Derivation:
+    """What load_decision derives from a decision (formulation.derived_expressions), computed on
+    a column vector: directions, volunteered value, unmet places, shortfall, over-preference and
+    the largest share, then every stage value. The same definitions as load_decision, each read
+    once per model, so that evaluating a package costs a few array operations."""
+
+    def __init__(self, hm: HighsModel, d: ProvinceData):
+        model = hm.model
+        givers, volunteers, least = derived_expressions(model, d)
+        self.givers, self.volunteers, self.least = (
+            Forms(hm, pairs) for pairs in (givers, volunteers, least)
+        )
+        self.tolerance = d.rules.balance_tolerance
+        self.unmet_rec = np.array([hm.column[id(model.unmet_rec[m])] for m in model.M], np.int64)
+        self.unmet_amv = np.array([hm.column[id(model.unmet_amv[m])] for m in model.M], np.int64)
+        self.base = np.array([d.share_base(m) for m in model.M], dtype=float)
+        self.largest = hm.column[id(model.largest_share)]
+        self.stages = {name: hm.linear(model.stage[name]) for name in model.stage}
+
+    def complete(self, vector: np.ndarray) -> dict[str, float]:
+        """Fill in the derived columns of `vector` (the decision's columns set); stage values."""
+        vector[self.givers.target] = self.givers.values(vector) > 0
+        vector[self.volunteers.target] = np.maximum(
+            0.0, self.volunteers.values(vector) - self.tolerance
+        )
+        vector[self.least.target] = np.maximum(0.0, self.least.values(vector))
+        shares = (vector[self.unmet_rec] + vector[self.unmet_amv]) / self.base
+        vector[self.largest] = float(shares.max()) if len(shares) else 0.0
+        # added up from left to right, as Pyomo adds up an expression, and each municipality's
+        # share divided as in its expression: the same values as Pyomo's to the last bit
+        values = {
+            name: float(sum((vector[idx] * coef).tolist(), constant))
+            for name, (idx, coef, constant) in self.stages.items()
+        }
+        if "shares" in values:
+            values["shares"] = float(sum(shares.tolist()))
+        return values
+
+
 class StageModel:
     """A built model of one province in HiGHS, with the bounds it was built with."""
 
@@ -136,6 +193,7 @@ class StageModel:
         self.clock = clock or Clock()
         self.hm = HighsModel(build_model(d, bounds, shape), threads, self.clock)
         self.evaluated: list[tuple[dict, np.ndarray, dict[str, float]]] = []
+        self.derivation: Derivation | None = None
         self.clock.models += time.perf_counter() - started
 
     @property
@@ -163,9 +221,11 @@ class StageModel:
             if known is decision:
                 return vector, values
         started = time.perf_counter()
-        load_decision(self.model, self.d, decision)
-        values = {name: float(pyo.value(self.model.stage[name])) for name in self.model.stage}
+        if self.derivation is None:
+            self.derivation = Derivation(self.hm, self.d)
+        set_decision(self.model, decision)
         vector = self.hm.vector()
+        values = self.derivation.complete(vector)
         self.evaluated = [(decision, vector, values), *self.evaluated[:3]]
         self.clock.models += time.perf_counter() - started
         return vector, values
