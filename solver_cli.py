@@ -307,9 +307,10 @@ def solve(
             sys.exit(EXIT_VIOLATION)
         result = build_result(inst, solution, lang=lang, scenarios=scenarios)
         result = with_explanation(with_site_details(result, inst), inst)
-        times = dict(seconds=solution.seconds, highs=solution.highs_seconds)
-        times |= dict(models=solution.model_seconds)
-        click.echo(text(lang, "cli.solve_time", **times), err=True)
+        seconds, highs, models = solution.seconds, solution.highs_seconds, solution.model_seconds
+        click.echo(
+            text(lang, "cli.solve_time", seconds=seconds, highs=highs, models=models), err=True
+        )
         for line in final_stage_lines(result.summary, lang):
             click.echo(line, err=True)
         if explain_too:

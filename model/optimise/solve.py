@@ -155,7 +155,11 @@ class Derivation:
         self.unmet_amv = np.array([hm.column[id(model.unmet_amv[m])] for m in model.M], np.int64)
         self.base = np.array([d.share_base(m) for m in model.M], dtype=float)
         self.largest = hm.column[id(model.largest_share)]
-        self.stages = {name: hm.linear(model.stage[name]) for name in model.stage}
+        # each municipality's share is divided as in its expression (not a linear form)
+        self.shares = "shares" in model.stage
+        self.stages = {
+            name: hm.linear(model.stage[name]) for name in model.stage if name != "shares"
+        }
 
     def complete(self, vector: np.ndarray) -> dict[str, float]:
         """Fill in the derived columns of `vector` (the decision's columns set); stage values."""
@@ -166,13 +170,12 @@ class Derivation:
         vector[self.least.target] = np.maximum(0.0, self.least.values(vector))
         shares = (vector[self.unmet_rec] + vector[self.unmet_amv]) / self.base
         vector[self.largest] = float(shares.max()) if len(shares) else 0.0
-        # added up from left to right, as Pyomo adds up an expression, and each municipality's
-        # share divided as in its expression: the same values as Pyomo's to the last bit
+        # added up from left to right, as Pyomo adds up an expression: the same values to the bit
         values = {
             name: float(sum((vector[idx] * coef).tolist(), constant))
             for name, (idx, coef, constant) in self.stages.items()
         }
-        if "shares" in values:
+        if self.shares:
             values["shares"] = float(sum(shares.tolist()))
         return values
 
@@ -410,13 +413,9 @@ class ProvinceRun:
         self.method = method
         self.settled: set[str] = set()
         """Stages already proven optimal as the tie-break of the stage before them."""
-        needs_deals = (
-            any(name in DEAL_STAGES for name in order)
-            or d.rules.max_deals_per_municipality > 0
-            or bool(d.required)
-        )
-        self.shape = Shape(deals=needs_deals, strong=method == "strong")
         deal_rules = d.rules.max_deals_per_municipality > 0 or bool(d.required)
+        needs_deals = any(name in DEAL_STAGES for name in order) or deal_rules
+        self.shape = Shape(deals=needs_deals, strong=method == "strong")
         self.deals_due = method != "strong" or deal_rules
         """Does the pair model need its deal binaries yet? Without deal rules they restrict nothing
         but the deal stages (a deal may always be made where units move), so the pair model of the
