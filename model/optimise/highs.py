@@ -102,6 +102,8 @@ class HighsModel:
         self.column = {id(v): n for n, v in enumerate(self.vars)}
         self.integer = np.array([v.is_integer() for v in self.vars], dtype=bool)
         self.is_relaxed = False
+        self.loose = 0
+        """Integer columns made continuous for the solves inside `continuous` blocks."""
         self.highs = quiet_highs()
         self.highs.setOptionValue("random_seed", 0)
         self.highs.setOptionValue("mip_rel_gap", 0.0)
@@ -247,9 +249,11 @@ class HighsModel:
             return
         kinds = np.full(len(columns), highspy.HighsVarType.kContinuous.value, dtype=np.uint8)
         self.highs.changeColsIntegrality(len(columns), columns, kinds)
+        self.loose += len(columns)
         try:
             yield
         finally:
+            self.loose -= len(columns)
             kinds = np.full(len(columns), highspy.HighsVarType.kInteger.value, dtype=np.uint8)
             self.highs.changeColsIntegrality(len(columns), columns, kinds)
 
@@ -332,8 +336,12 @@ class HighsModel:
         abs_gap: float,
         presolve: bool = True,
         sense: int = 1,
+        fresh: bool = False,
     ) -> Answer:
         """Solve with `sense * expr` as objective (minimised).
+
+        An LP starts from the basis of the LP before it, unless `fresh`: a basis that is optimal
+        for a near neighbour is a good start, one for another objective often a poor one.
 
         HiGHS 1.16's presolve can be wrong on small MIPs (two random instances of the property
         tests: "optimal" with NaN values, and "infeasible" for a model with a solution): such an
@@ -343,7 +351,7 @@ class HighsModel:
         self.highs.setOptionValue("mip_abs_gap", abs_gap)
         deadline = time.perf_counter() + max(time_limit, 0.01)
         for with_presolve in (True, False) if presolve else (False,):
-            answer = self._run(start, deadline, with_presolve)
+            answer = self._run(start, deadline, with_presolve, fresh)
             finite = answer.values is None or (
                 bool(np.isfinite(answer.values).all()) and math.isfinite(answer.objective)
             )
@@ -351,11 +359,19 @@ class HighsModel:
                 return answer
         return answer if finite else Answer("error: no finite solution", None, None, None)
 
-    def _run(self, start: np.ndarray | None, deadline: float, presolve: bool) -> Answer:
+    def _run(
+        self, start: np.ndarray | None, deadline: float, presolve: bool, fresh: bool
+    ) -> Answer:
         n = len(self.vars)
-        self.highs.setOptionValue("time_limit", max(deadline - time.perf_counter(), 0.01))
+        limit = max(deadline - time.perf_counter(), 0.01)
+        if self.is_relaxed or self.loose == int(self.integer.sum()):
+            # HiGHS 1.x holds an LP's time limit against the run time of all solves of this
+            # object so far (a MIP's against its own): without this, an LP after some seconds of
+            # earlier solves would stop at once with "time limit" and no answer
+            limit += self.highs.getRunTime()
+        self.highs.setOptionValue("time_limit", limit)
         self.highs.setOptionValue("presolve", "on" if presolve else "off")
-        if not self.is_relaxed:
+        if fresh or not self.is_relaxed:
             self.highs.clearSolver()  # each MIP from scratch; LPs in a row keep their basis
         if start is not None:
             self.highs.setSolution(n, np.arange(n, dtype=np.int32), start)

@@ -67,6 +67,26 @@ def test_the_relaxation_gives_the_lp_bound():
     assert -hm.minimise(hm.model.value, None, 10, 0.0, sense=-1).objective == pytest.approx(9)
 
 
+def test_a_time_limit_counts_from_the_start_of_its_own_solve():
+    """HiGHS 1.x holds an LP's time limit against the total run time of all solves of the same
+    Highs object: without care an LP with 0.02 s would stop at once ("time_limit", objective 0)
+    once the model has run 0.05 s in all. A MIP's limit counts from its own start."""
+    hm = HighsModel(knapsack())
+    weight = 2 * hm.model.x["a"] + 3 * hm.model.x["b"] + hm.model.x["c"]
+    with hm.relaxed():
+        while hm.highs.getRunTime() < 0.05:
+            hm.minimise(weight, None, 10, 0.0, sense=-1)
+        lp = hm.minimise(hm.model.value, None, 0.02, 0.0, sense=-1)
+    assert lp.status == "optimal"
+    assert -lp.objective == pytest.approx(8 + 8 / 3)
+    mip = hm.minimise(hm.model.value, None, 0.02, 0.0, sense=-1)
+    assert mip.status == "optimal"
+    assert -mip.objective == pytest.approx(9)
+    everything = np.arange(len(hm.vars), dtype=np.int32)
+    with hm.continuous(everything):
+        assert hm.minimise(hm.model.value, None, 0.02, 0.0, sense=-1).status == "optimal"
+
+
 def test_violation_measures_rows_and_bounds():
     hm = HighsModel(knapsack())
     columns = [hm.column[id(hm.model.x[i])] for i in "abc"]
