@@ -203,7 +203,8 @@ class Bounds:
 
     unmet: total unmet places allowed (stage `unmet`); unmet_of: unmet places allowed per
     municipality (stage `fairness`); net: range (lo, hi) of the net change O(m,k) - T(m,k);
-    active: municipalities that must be in at least one deal. Every bound must be implied by the
+    active: municipalities that must be in at least one deal; sites: soft sites open or closed
+    in every package that keeps the earlier optima. Every bound must be implied by the
     constraints and the earlier stages' optima: then the model keeps exactly the same solutions
     that respect those optima.
     """
@@ -212,6 +213,7 @@ class Bounds:
     unmet_of: dict[str, float] = field(default_factory=dict)
     net: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
     active: frozenset[str] = frozenset()
+    sites: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def restricted(self, members: list[str]) -> Bounds:
         """The bounds of some of the municipalities (a group); no total of unmet places."""
@@ -221,6 +223,7 @@ class Bounds:
             unmet_of={m: v for m, v in self.unmet_of.items() if m in keep},
             net={key: v for key, v in self.net.items() if key[0] in keep},
             active=frozenset(m for m in self.active if m in keep),
+            sites={key: v for key, v in self.sites.items() if key[0] in keep},
         )
 
 
@@ -285,8 +288,9 @@ class Caps:
 # --- variables --------------------------------------------------------------------------------
 
 
-def site_variables(model: pyo.ConcreteModel, d: ProvinceData) -> None:
-    """x(s) places per counted site; y(s) opens a soft site; over(s) places above the preference."""
+def site_variables(model: pyo.ConcreteModel, d: ProvinceData, bounds: Bounds) -> None:
+    """x(s) places per counted site; y(s) opens a soft site (held where bounds.sites settles it);
+    over(s) places above the preference."""
     model.S = pyo.Set(initialize=d.sites, ordered=True)
     model.S_soft = pyo.Set(initialize=[s for s in d.sites if not d.committed[s]], ordered=True)
     model.S_pref = pyo.Set(
@@ -298,7 +302,12 @@ def site_variables(model: pyo.ConcreteModel, d: ProvinceData) -> None:
         return (d.lo[s], d.hi[s]) if d.committed[s] else (0, d.hi[s])
 
     model.x = pyo.Var(model.S, domain=pyo.NonNegativeIntegers, bounds=x_bounds)
-    model.y = pyo.Var(model.S_soft, domain=pyo.Binary)
+    held = {s: open_ for (_, s), open_ in bounds.sites.items()}
+    model.y = pyo.Var(
+        model.S_soft,
+        domain=pyo.Binary,
+        bounds=lambda _, s: (held[s], held[s]) if s in held else (0, 1),
+    )
     model.over = pyo.Var(model.S_pref, domain=pyo.NonNegativeReals)
 
 
@@ -850,7 +859,7 @@ def build_model(d: ProvinceData, bounds: Bounds | None = None, shape: Shape = Sh
     bounds = bounds or Bounds()
     caps = Caps(d, bounds)
     model = pyo.ConcreteModel(name=f"uitruil {d.province}")
-    site_variables(model, d)
+    site_variables(model, d, bounds)
     swaps = d.rules.balance == "deal"
     if shape.pool:
         pool_flows(model, d, caps)

@@ -57,6 +57,10 @@ FRACTIONAL_FROM, FRACTIONAL_BELOW = 20, 40
 numbers first: measured faster there, slower on most smaller groups, and on the largest provinces
 of nl-2024 its relaxation does not reach a useful bound within their share of the budget
 (docs/model.md 7.6)."""
+SITES_SECONDS = 3.0
+"""Budget of the proofs that soft sites are open or closed on the face (ProvinceRun._settled_sites)."""
+SITE_SECONDS = 0.5
+"""Budget of one such proof."""
 SPLIT_SECONDS = 2.0
 """Budget of the check that every earlier optimum splits one way over the groups."""
 WITHIN_DEALS_SHARE = 0.25
@@ -815,15 +819,19 @@ class ProvinceRun:
         return None
 
     def _bound_net_changes(self) -> None:
-        """Range of every net change on the pool with all earlier optima kept (LP: valid bounds).
+        """Range of every net change on the pool with all earlier optima kept and the settled
+        sites held (LP: valid bounds).
 
         A municipality whose range excludes 0 in some component must deal; a component whose
         range is one-sided fixes who hands over and who takes over. The pair model is rebuilt
-        with these bounds, which every package that keeps the earlier optima satisfies.
+        with these bounds and the settled sites, which every package that keeps the earlier
+        optima satisfies.
         """
         hm, model = self.pool.hm, self.pool.model
+        sites = self._settled_sites()
+        held = np.array([hm.column[id(model.y[s])] for _, s in sites], dtype=np.int32)
         net: dict[tuple[str, str], tuple[float, float]] = {}
-        with hm.relaxed():
+        with hm.fixed(held, np.array(list(sites.values()), dtype=float)), hm.relaxed():
             for k, m in model.F:
                 change = model.inflow[k, m] - model.outflow[k, m]
                 low = hm.minimise(change, None, 10.0, 0.0, sense=1)
@@ -832,8 +840,41 @@ class ProvinceRun:
                     continue
                 net[m, k] = (math.ceil(low.objective - 1e-6), math.floor(-high.objective + 1e-6))
         active = frozenset(m for (m, _), (lo, hi) in net.items() if lo > 0 or hi < 0)
-        self.bounds = replace(self.bounds, net=net, active=active)
+        self.bounds = replace(self.bounds, net=net, active=active, sites=sites)
         self.pair, self.stale, self.parts = None, False, None
+
+    def _settled_sites(self) -> dict[tuple[str, str], int]:
+        """Soft sites open (1) or closed (0) in every package that keeps the earlier optima.
+
+        On the pool with every earlier optimum kept, HiGHS minimises (or maximises) y(s) from the
+        pool's best point, where y(s) is 1 (or 0): when its bound shows y(s) cannot take the other
+        value, no pool point on the face has it, and neither has any package (the pool is a
+        relaxation with the same sites and stage values). A site whose other value turns up in a
+        point found on the way stays free, and so does one whose proof does not finish in
+        SITE_SECONDS (all of them: SITES_SECONDS).
+        """
+        if self.pool_decision is None:
+            return {}
+        hm, model, d = self.pool.hm, self.pool.model, self.d
+        point = self.pool.evaluate(self.pool_decision)[0]
+        found: list[np.ndarray] = []
+        deadline = time.perf_counter() + SITES_SECONDS
+        settled: dict[tuple[str, str], int] = {}
+        for s in model.S_soft:
+            column = hm.column[id(model.y[s])]
+            now = round(point[column])
+            if any(round(other[column]) != now for other in found):
+                continue
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                break
+            sense = 1 if now else -1  # show that y(s) >= 1, or that -y(s) >= 0
+            answer = hm.minimise(model.y[s], point, min(SITE_SECONDS, left), 0.5, sense=sense)
+            if answer.values is not None and round(answer.values[column]) != now:
+                found.append(answer.values)
+            elif answer.bound is not None and answer.bound > (0.5 if now else -0.5):
+                settled[d.site_municipality[s], s] = now
+        return settled
 
     def _tighten(self, name: str) -> None:
         """After `unmet` and `fairness`, keep what they proved (exact) for the next pair model.
