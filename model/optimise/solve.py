@@ -498,7 +498,7 @@ class ProvinceRun:
             self.deals_due = True
             self.pair, self.stale = None, False  # rebuilt with the deal binaries
         if name in DEAL_STAGES and self.pool is not None and not self.bounds.net:
-            self._bound_net_changes()
+            self._bound_net_changes(deadline)
         floor = None
         if self.pool is not None and name not in DEAL_STAGES:
             found = self._on_pool(name, deadline)
@@ -818,7 +818,7 @@ class ProvinceRun:
             return value, floor, Status.OPTIMAL
         return None
 
-    def _bound_net_changes(self) -> None:
+    def _bound_net_changes(self, deadline: float) -> None:
         """Range of every net change on the pool with all earlier optima kept and the settled
         sites held (LP: valid bounds).
 
@@ -828,7 +828,7 @@ class ProvinceRun:
         optima satisfies.
         """
         hm, model = self.pool.hm, self.pool.model
-        sites = self._settled_sites()
+        sites = self._settled_sites(deadline)
         held = np.array([hm.column[id(model.y[s])] for _, s in sites], dtype=np.int32)
         net: dict[tuple[str, str], tuple[float, float]] = {}
         with hm.fixed(held, np.array(list(sites.values()), dtype=float)), hm.relaxed():
@@ -843,7 +843,7 @@ class ProvinceRun:
         self.bounds = replace(self.bounds, net=net, active=active, sites=sites)
         self.pair, self.stale, self.parts = None, False, None
 
-    def _settled_sites(self) -> dict[tuple[str, str], int]:
+    def _settled_sites(self, deadline: float) -> dict[tuple[str, str], int]:
         """Soft sites open (1) or closed (0) in every package that keeps the earlier optima.
 
         On the pool with every earlier optimum kept, HiGHS minimises (or maximises) y(s) from the
@@ -851,14 +851,14 @@ class ProvinceRun:
         value, no pool point on the face has it, and neither has any package (the pool is a
         relaxation with the same sites and stage values). A site whose other value turns up in a
         point found on the way stays free, and so does one whose proof does not finish in
-        SITE_SECONDS (all of them: SITES_SECONDS).
+        SITE_SECONDS (all of them: SITES_SECONDS, and never past the stage's `deadline`).
         """
         if self.pool_decision is None:
             return {}
         hm, model, d = self.pool.hm, self.pool.model, self.d
         point = self.pool.evaluate(self.pool_decision)[0]
         found: list[np.ndarray] = []
-        deadline = time.perf_counter() + SITES_SECONDS
+        deadline = min(deadline, time.perf_counter() + SITES_SECONDS)
         settled: dict[tuple[str, str], int] = {}
         for s in model.S_soft:
             column = hm.column[id(model.y[s])]

@@ -3,6 +3,9 @@ stages"): each bound holds for every package that keeps the earlier optima."""
 
 from __future__ import annotations
 
+import math
+import time
+
 from builders import make_instance, municipality, site
 from model.core.settings import STAGES
 from model.optimise.formulation import province_data
@@ -33,7 +36,8 @@ def test_a_site_closed_in_every_optimal_package_is_settled_and_the_others_stay_f
     for name in STAGES[: STAGES.index("deals")]:
         run.run_stage(name, 60.0)
     assert [outcome.value for outcome in run.outcomes][1:6] == [0, 0, 100, 0, 1]
-    assert run._settled_sites() == {("A", "A2"): 0}
+    assert run._settled_sites(math.inf) == {("A", "A2"): 0}
+    assert run._settled_sites(time.perf_counter()) == {}  # no time left: nothing is settled
 
 
 def test_settled_sites_keep_the_optimum():
