@@ -242,6 +242,8 @@ class Caps:
 
     def __init__(self, d: ProvinceData, bounds: Bounds):
         self.d, self.bounds = d, bounds
+        self._give: dict[tuple[str, str], int] = {}
+        self._take: dict[tuple[str, str], int] = {}
 
     def unmet_allowed(self, m: str) -> float | None:
         values = [v for v in (self.bounds.unmet, self.bounds.unmet_of.get(m)) if v is not None]
@@ -249,13 +251,24 @@ class Caps:
 
     def give(self, m: str, k: str) -> int:
         """Units of its task in k that m can hand over."""
+        if (m, k) not in self._give:
+            self._give[m, k] = self._gives(m, k)
+        return self._give[m, k]
+
+    def take(self, m: str, k: str) -> int:
+        """Units of k that m can take over from others (see _takes)."""
+        if (m, k) not in self._take:
+            self._take[m, k] = self._takes(m, k)
+        return self._take[m, k]
+
+    def _gives(self, m: str, k: str) -> int:
         cap = self.d.task[m, k]
         net = self.bounds.net.get((m, k))
         if net is not None and not self.d.rules.pass_through:
             cap = min(cap, math.floor(max(0.0, -net[0]) + EPS))
         return max(cap, 0)
 
-    def take(self, m: str, k: str) -> int:
+    def _takes(self, m: str, k: str) -> int:
         """Units of k that m can take over from others.
 
         Value: m takes over at most the value it hands over in other components (all of them
@@ -529,14 +542,18 @@ def deals(model: pyo.ConcreteModel, d: ProvinceData, bounds: Bounds) -> None:
 def deal_cover(model: pyo.ConcreteModel, d: ProvinceData, bounds: Bounds) -> None:
     """A municipality that must move at least L units of k needs as many deals as it takes
     partners to reach L with the most each partner can move: sum of its deals >= that number."""
-    bound = model.q_bound
+    into: dict[tuple[str, str], list[int]] = {}
+    out_of: dict[tuple[str, str], list[int]] = {}
+    for (k, i, j), ub in model.q_bound.items():
+        out_of.setdefault((k, i), []).append(ub)
+        into.setdefault((k, j), []).append(ub)
     need: dict[str, int] = {}
     for (m, k), (lo, hi) in bounds.net.items():
         if lo > 0:
-            caps = [bound[key] for key in bound if key[0] == k and key[2] == m]
+            caps = list(into.get((k, m), []))
             volume = lo
         elif hi < 0:
-            caps = [bound[key] for key in bound if key[0] == k and key[1] == m]
+            caps = list(out_of.get((k, m), []))
             volume = -hi
         else:
             continue
@@ -926,11 +943,16 @@ def set_decision(model: pyo.ConcreteModel, decision: dict[str, dict]) -> None:
             raise ValueError(f"{part}{unknown[0]} is not a variable of this model")
         for index, var in component.items():
             var.set_value(values.get(index, 0), skip_validation=True)
-    q = decision.get("q", {})
     if hasattr(model, "deal"):
-        active = {tuple(sorted((i, j))) for (_, i, j), v in q.items() if v > 0}
-        for pair, var in model.deal.items():
-            var.set_value(1 if pair in active else 0, skip_validation=True)
+        for var in model.deal.values():
+            var.set_value(0, skip_validation=True)
+        for pair in implied_deals(decision):
+            model.deal[pair].set_value(1, skip_validation=True)
+
+
+def implied_deals(decision: dict[str, dict]) -> dict[tuple[str, str], int]:
+    """A deal (value 1) between every two municipalities that move units; no others."""
+    return {tuple(sorted((i, j))): 1 for (_, i, j), v in decision.get("q", {}).items() if v > 0}
 
 
 def load_decision(model: pyo.ConcreteModel, d: ProvinceData, decision: dict[str, dict]) -> None:

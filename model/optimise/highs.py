@@ -101,6 +101,8 @@ class HighsModel:
         self.vars = list(model.component_data_objects(pyo.Var, descend_into=True))
         self.column = {id(v): n for n, v in enumerate(self.vars)}
         self.integer = np.array([v.is_integer() for v in self.vars], dtype=bool)
+        self._where: dict[str, dict] = {}
+        """Column of each index of a variable component, by name (vector_of)."""
         self.is_relaxed = False
         self.loose = 0
         """Integer columns made continuous for the solves inside `continuous` blocks."""
@@ -179,9 +181,10 @@ class HighsModel:
         # the model's constraints in the order of HiGHS's rows (rows added later follow them)
         self.constraints = list(self.model.component_data_objects(pyo.Constraint, active=True))
         for con in self.constraints:
-            idx, coef, const = self.linear(con.body)
-            lo = -INFINITY if con.lower is None else pyo.value(con.lower) - const
-            up = INFINITY if con.upper is None else pyo.value(con.upper) - const
+            low, body, high = con.to_bounded_expression(evaluate_bounds=True)
+            idx, coef, const = self.linear(body)
+            lo = -INFINITY if low is None else low - const
+            up = INFINITY if high is None else high - const
             starts.append(len(index))
             index.extend(idx)
             value.extend(coef)
@@ -401,6 +404,23 @@ class HighsModel:
         if part is None:
             return np.zeros(0, dtype=np.int32)
         return np.array([self.column[id(v)] for v in part.values()], dtype=np.int32)
+
+    def vector_of(self, parts: dict[str, dict]) -> np.ndarray:
+        """A column vector with the values of `parts` (a variable component's name -> values by
+        index; absent indices 0) and 0 in every other column."""
+        vector = np.zeros(len(self.vars))
+        for part, values in parts.items():
+            where = self._where.get(part)
+            if where is None:
+                component = getattr(self.model, part)
+                where = {key: self.column[id(var)] for key, var in component.items()}
+                self._where[part] = where
+            for key, value in values.items():
+                if value:
+                    if key not in where:
+                        raise ValueError(f"{part}{key} is not a variable of this model")
+                    vector[where[key]] = value
+        return vector
 
     def vector(self) -> np.ndarray:
         """The model's current variable values as a column vector."""

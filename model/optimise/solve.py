@@ -36,9 +36,9 @@ from model.optimise.formulation import (
     build_model,
     derived_expressions,
     group_stages,
+    implied_deals,
     places,
     province_data,
-    set_decision,
 )
 from model.optimise.highs import Clock, HighsModel, highs_version
 
@@ -230,8 +230,11 @@ class StageModel:
         started = time.perf_counter()
         if self.derivation is None:
             self.derivation = Derivation(self.hm, self.d)
-        set_decision(self.model, decision)
-        vector = self.hm.vector()
+        model = self.model
+        parts = {p: decision.get(p, {}) for p in model.decision_parts if hasattr(model, p)}
+        if hasattr(model, "deal"):
+            parts["deal"] = implied_deals(decision)
+        vector = self.hm.vector_of(parts)
         values = self.derivation.complete(vector)
         self.evaluated = [(decision, vector, values), *self.evaluated[:3]]
         self.clock.models += time.perf_counter() - started
