@@ -220,3 +220,18 @@ def errors(result) -> list[str]:
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     return [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+
+
+def distance_instance(deals=None, **rules):
+    """A needs 100 places and can house 100 status holders. B (10 km north of A) and C (50 km north)
+    each have a site for 200 places and 100 status holders to hand over."""
+    return make_instance(
+        [
+            municipality("A", 100, housing_extra_max=100, lat=52.0, lon=6.0),
+            municipality("B", 0, housing_task=100, lat=52.09, lon=6.0),
+            municipality("C", 0, housing_task=100, lat=52.45, lon=6.0),
+        ],
+        [site("B1", "B", lo=0, hi=200), site("C1", "C", lo=0, hi=200)],
+        deals=deals,
+        rules=rules,
+    )

@@ -542,6 +542,21 @@ def deals(model: pyo.ConcreteModel, d: ProvinceData, bounds: Bounds) -> None:
 def deal_cover(model: pyo.ConcreteModel, d: ProvinceData, bounds: Bounds) -> None:
     """A municipality that must move at least L units of k needs as many deals as it takes
     partners to reach L with the most each partner can move: sum of its deals >= that number."""
+    need = deal_needs(model, bounds)
+    incident: dict[str, list] = {}
+    for a, b in model.P:
+        incident.setdefault(a, []).append(model.deal[a, b])
+        incident.setdefault(b, []).append(model.deal[a, b])
+    model.deal_cover = pyo.Constraint(
+        sorted(m for m, n in need.items() if n > 1 and m in incident),
+        rule=lambda _, m: sum(incident[m]) >= need[m],
+    )
+
+
+def deal_needs(model: pyo.ConcreteModel, bounds: Bounds) -> dict[str, int]:
+    """Least number of deals of each municipality whose range of net change (bounds.net) leaves
+    out 0: as many partners as it takes, each moving the most it can (q_bound), to move the
+    least it must move in some component."""
     into: dict[tuple[str, str], list[int]] = {}
     out_of: dict[tuple[str, str], list[int]] = {}
     for (k, i, j), ub in model.q_bound.items():
@@ -564,14 +579,22 @@ def deal_cover(model: pyo.ConcreteModel, d: ProvinceData, bounds: Bounds) -> Non
                 break
             total, count = total + cap, count + 1
         need[m] = max(need.get(m, 0), count)
-    incident: dict[str, list] = {}
-    for a, b in model.P:
-        incident.setdefault(a, []).append(model.deal[a, b])
-        incident.setdefault(b, []).append(model.deal[a, b])
-    model.deal_cover = pyo.Constraint(
-        sorted(m for m, n in need.items() if n > 1 and m in incident),
-        rule=lambda _, m: sum(incident[m]) >= need[m],
-    )
+    return need
+
+
+def least_deals(model: pyo.ConcreteModel, d: ProvinceData, bounds: Bounds) -> dict[str, int]:
+    """Lower bounds on `deals` and `distance` from each municipality's least number of deals
+    (deal_needs): every deal has two sides, so deals >= half the sum of the least numbers, and
+    the length of the deals >= half the sum, over the municipalities, of the lengths to their
+    nearest possible partners, as many as each needs."""
+    need = deal_needs(model, bounds)
+    lengths: dict[str, list[int]] = {}
+    for a, b in deal_pairs(model):
+        lengths.setdefault(a, []).append(d.km[a, b])
+        lengths.setdefault(b, []).append(d.km[a, b])
+    ends = sum(need.values())
+    nearest = sum(sum(sorted(lengths.get(m, []))[:n]) for m, n in need.items())
+    return {"deals": math.ceil(ends / 2), "distance": math.ceil(nearest / 2)}
 
 
 def deal_capacity(model: pyo.ConcreteModel, d: ProvinceData) -> None:

@@ -37,6 +37,7 @@ from model.optimise.formulation import (
     derived_expressions,
     group_stages,
     implied_deals,
+    least_deals,
     places,
     province_data,
 )
@@ -57,6 +58,13 @@ FRACTIONAL_FROM, FRACTIONAL_BELOW = 20, 40
 numbers first: measured faster there, slower on most smaller groups, and on the largest provinces
 of nl-2024 its relaxation does not reach a useful bound within their share of the budget
 (docs/model.md 7.6)."""
+RANGES_SHARE = 0.5
+"""Share of a deal stage's time for the ranges of the net changes and the settled sites, done
+once per province before its first deal stage; the rest is for the stage itself."""
+RANGE_SECONDS = 10.0
+"""Most time for one LP of a range (a net change; the least places of a group)."""
+SITES_SHARE = 0.5
+"""Share of that time for the settled sites, the rest is for the ranges."""
 SITES_SECONDS = 3.0
 """Budget of the proofs that soft sites are open or closed on the face (ProvinceRun._settled_sites)."""
 SITE_SECONDS = 0.5
@@ -201,6 +209,8 @@ class StageModel:
         self.hm = HighsModel(build_model(d, bounds, shape), threads, self.clock)
         self.evaluated: list[tuple[dict, np.ndarray, dict[str, float]]] = []
         self.derivation: Derivation | None = None
+        self.least: dict[str, int] | None = None
+        """Bounds on the deal stages that need no solve (ProvinceRun._least)."""
         self.clock.models += time.perf_counter() - started
 
     @property
@@ -428,6 +438,8 @@ class ProvinceRun:
         but the deal stages (a deal may always be made where units move), so the pair model of the
         stages before them is built without them: the same optima, a smaller model."""
         self.bounds = Bounds()
+        self.bounded = False
+        """Have the bounds before the deal stages been computed (once per province)?"""
         self.decision: dict[str, dict] = {  # no exchange, no new site: feasible without locks
             "x": {s: d.lo[s] if d.committed[s] else 0 for s in d.sites},
             "y": {},
@@ -500,8 +512,10 @@ class ProvinceRun:
         if name in DEAL_STAGES and not self.deals_due:
             self.deals_due = True
             self.pair, self.stale = None, False  # rebuilt with the deal binaries
-        if name in DEAL_STAGES and self.pool is not None and not self.bounds.net:
-            self._bound_net_changes(deadline)
+        if name in DEAL_STAGES and self.pool is not None and not self.bounded:
+            self.bounded = True
+            now = time.perf_counter()
+            self._bound_net_changes(now + RANGES_SHARE * max(deadline - now, 0.0))
         floor = None
         if self.pool is not None and name not in DEAL_STAGES:
             found = self._on_pool(name, deadline)
@@ -563,7 +577,7 @@ class ProvinceRun:
             if found is not None:
                 return found
         goal = self._goal(name)
-        if name not in PROVINCE_STAGES and self.groups_apart():
+        if name not in PROVINCE_STAGES and self.groups_apart(deadline):
             found, bound = self._on_parts(goal, deadline, floor)
             if found is not None:
                 return found
@@ -572,9 +586,10 @@ class ProvinceRun:
                 pair.hm.floor(pair.model.stage[name], floor)
         start, values = self.evaluate(self.decision)
         feasible = self._fits(start)
+        least = self._least(name)
         left = deadline - time.perf_counter()
         if left <= 0:
-            return values[name], floor, Status.NOT_SOLVED
+            return values[name], least if floor is None else max(floor, least), Status.NOT_SOLVED
         attempt = self._solve(pair, goal, start if feasible else None, left)
         if attempt.decision is not None:
             self._adopt(attempt.decision, goal)
@@ -582,10 +597,20 @@ class ProvinceRun:
         if goal.tie and goal.proven(self.d, values, attempt.bound, attempt.status):
             self.settled.add(goal.tie)
             return values[name], values[name], Status.OPTIMAL
-        bounds = [b for b in (goal.name_bound(attempt.bound), floor) if b is not None]
+        bounds = [b for b in (goal.name_bound(attempt.bound), floor, least) if b is not None]
         bound = max(bounds) if bounds else None
         done = proven(self.d, name, values[name], bound, attempt.status)
         return values[name], bound, Status.OPTIMAL if done else Status.TIME_LIMIT
+
+    def _least(self, name: str) -> float | None:
+        """A bound on a deal stage that needs no solve (formulation.least_deals), for when HiGHS
+        has none yet; None for the other stages."""
+        if name not in DEAL_STAGES or self.method != "strong":
+            return None
+        pair = self.pairs()
+        if pair.least is None:
+            pair.least = least_deals(pair.model, self.d, pair.bounds)
+        return pair.least[name]
 
     def _solve(self, model: StageModel, goal: Goal, start, time_limit: float) -> Attempt:
         """A deal stage of a large group (strong method) with units as real numbers first;
@@ -609,24 +634,25 @@ class ProvinceRun:
         units = sum(self.d.task[m, k] for m in self.d.municipalities for k in self.d.tradable)
         return Goal(name, tie=following, weight=float(units + 1))
 
-    def groups_apart(self) -> bool:
+    def groups_apart(self, deadline: float = math.inf) -> bool:
         """May this stage be solved group by group (docs/model.md, "Groups apart")?
 
         Only when the province has two or more groups and every earlier stage is proven
         optimal. Then yes when the least counted places of the groups on the face of the
         earlier optima add up to the province's tasks (the province's rows of places, the only
         rows that join the groups, then hold as soon as each group has its least places), or
-        when every earlier optimum is split over the groups in one way only.
+        when every earlier optimum is split over the groups in one way only. The checks stop at
+        `deadline` (and then say no).
         """
         if len(self.groups) < 2 or self.unproven:
             return False
         if self.least_places is None:
-            self.least_places, self.places_enough = self._least_places()
+            self.least_places, self.places_enough = self._least_places(deadline)
         if not self.least_places:
             return False
-        return self.places_enough or self._split_one_way()
+        return self.places_enough or self._split_one_way(deadline)
 
-    def _least_places(self) -> tuple[list[tuple[float, float]], bool]:
+    def _least_places(self, deadline: float) -> tuple[list[tuple[float, float]], bool]:
         """Least counted places and amv places of each group on the face of the earlier optima
         (the pool's LP relaxation), and whether they add up to the province's tasks."""
         hm, model, d = self.pool.hm, self.pool.model, self.d
@@ -635,8 +661,11 @@ class ProvinceRun:
             for g in self.groups:
                 found = []
                 for amv_only in (False, True):
+                    left = min(RANGE_SECONDS, deadline - time.perf_counter())
+                    if left <= 0:
+                        return [], False
                     answer = hm.minimise(
-                        sum(places(model, d, m, amv_only) for m in g), None, 10.0, 0.0
+                        sum(places(model, d, m, amv_only) for m in g), None, left, 0.0
                     )
                     if answer.status != "optimal":
                         return [], False
@@ -648,15 +677,15 @@ class ProvinceRun:
         enough = enough and sum(a for _, a in least) >= model.amv_total - 1e-6
         return least, enough
 
-    def _split_one_way(self) -> bool:
+    def _split_one_way(self, deadline: float) -> bool:
         """Does each earlier optimum have one value per group on the face? Yes when the groups'
         least values add up to the optimum (each group is then at its least). The least values
         come from the pool (its LP, then the pool itself, from its last package, within
-        SPLIT_SECONDS in all); a deal stage is split one way when it was solved group by group
-        and proven. A check that fails is not repeated."""
+        SPLIT_SECONDS in all, and not past `deadline`); a deal stage is split one way when it was
+        solved group by group and proven. A check that fails is not repeated."""
         if self.split_failed:
             return False
-        deadline = time.perf_counter() + SPLIT_SECONDS
+        deadline = min(deadline, time.perf_counter() + SPLIT_SECONDS)
         for name, value in self.optima:
             if name in PROVINCE_STAGES or name in self.split:
                 continue
@@ -823,7 +852,7 @@ class ProvinceRun:
 
     def _bound_net_changes(self, deadline: float) -> None:
         """Range of every net change on the pool with all earlier optima kept and the settled
-        sites held (LP: valid bounds).
+        sites held (LP: valid bounds), as many as `deadline` allows (the others stay free).
 
         A municipality whose range excludes 0 in some component must deal; a component whose
         range is one-sided fixes who hands over and who takes over. The pair model is rebuilt
@@ -836,12 +865,18 @@ class ProvinceRun:
         net: dict[tuple[str, str], tuple[float, float]] = {}
         with hm.fixed(held, np.array(list(sites.values()), dtype=float)), hm.relaxed():
             for k, m in model.F:
+                if deadline - time.perf_counter() <= 0:
+                    break
                 change = model.inflow[k, m] - model.outflow[k, m]
-                low = hm.minimise(change, None, 10.0, 0.0, sense=1)
-                high = hm.minimise(change, None, 10.0, 0.0, sense=-1)
+                left = min(RANGE_SECONDS, deadline - time.perf_counter())
+                low = hm.minimise(change, None, left, 0.0, sense=1)
+                left = min(RANGE_SECONDS, deadline - time.perf_counter())
+                high = hm.minimise(change, None, left, 0.0, sense=-1)
                 if low.status != "optimal" or high.status != "optimal":
                     continue
                 net[m, k] = (math.ceil(low.objective - 1e-6), math.floor(-high.objective + 1e-6))
+        if not net and not sites:
+            return  # nothing proved (no time): the pair model in hand stays
         active = frozenset(m for (m, _), (lo, hi) in net.items() if lo > 0 or hi < 0)
         self.bounds = replace(self.bounds, net=net, active=active, sites=sites)
         self.pair, self.stale, self.parts = None, False, None
@@ -854,14 +889,16 @@ class ProvinceRun:
         value, no pool point on the face has it, and neither has any package (the pool is a
         relaxation with the same sites and stage values). A site whose other value turns up in a
         point found on the way stays free, and so does one whose proof does not finish in
-        SITE_SECONDS (all of them: SITES_SECONDS, and never past the stage's `deadline`).
+        SITE_SECONDS (all of them: SITES_SECONDS, and at most SITES_SHARE of the time to
+        `deadline`, the rest being for the ranges).
         """
         if self.pool_decision is None:
             return {}
         hm, model, d = self.pool.hm, self.pool.model, self.d
         point = self.pool.evaluate(self.pool_decision)[0]
         found: list[np.ndarray] = []
-        deadline = min(deadline, time.perf_counter() + SITES_SECONDS)
+        now = time.perf_counter()
+        deadline = min(now + SITES_SHARE * (deadline - now), now + SITES_SECONDS)
         settled: dict[tuple[str, str], int] = {}
         for s in model.S_soft:
             column = hm.column[id(model.y[s])]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import time
 
-from builders import make_instance, municipality, site
+from builders import distance_instance, make_instance, municipality, site
 from model.core.settings import STAGES
 from model.optimise.formulation import province_data
 from model.optimise.solve import ProvinceRun, solve
@@ -47,3 +47,33 @@ def test_settled_sites_keep_the_optimum():
     assert check(instance, result) == []
     assert result.summary["objectives"]["new_sites"] == 1
     assert solution.status == "optimal"
+
+
+def test_the_ranges_keep_to_their_deadline():
+    """The budget bounds every run: without time no range is proved and the pair model in hand
+    stays; with time every net change gets its range."""
+    run = ProvinceRun(province_data(three_ideas(), "P"), STAGES, None, "strong")
+    for name in STAGES[: STAGES.index("deals")]:
+        run.run_stage(name, 60.0)
+    pair = run.pairs()
+    run._bound_net_changes(time.perf_counter())
+    assert run.bounds.net == {}
+    assert run.pairs() is pair
+    run._bound_net_changes(math.inf)
+    assert len(run.bounds.net) == len(run.pool.model.F) > 0
+    assert run.pairs() is not pair  # rebuilt with the ranges
+
+
+def test_least_deals_and_length_need_no_solve():
+    """A must hand over its 100 places and take 100 status holders (B or C may be its partner,
+    so neither of them must deal): A needs one deal. Deals >= ceil(1 / 2) = 1, the optimum; the
+    length >= half of A's nearest possible partner, B at 10 km: 5 (the optimum is 10)."""
+    instance = distance_instance()
+    run = ProvinceRun(province_data(instance, "P"), STAGES, None, "strong")
+    for name in STAGES[: STAGES.index("deals")]:
+        run.run_stage(name, 60.0)
+    run._bound_net_changes(math.inf)
+    assert run.bounds.active == {"A"}
+    assert run._least("deals") == 1
+    assert run._least("distance") == 5
+    assert run._least("transfers") is None

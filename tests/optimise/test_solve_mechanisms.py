@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 
 from builders import (
+    distance_instance,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
     make_instance,
     municipality,
@@ -392,21 +393,6 @@ def test_a_later_stage_never_undoes_an_earlier_one(order, expected):
     result = build_result(instance, solve(instance))
     assert check(instance, result) == []
     assert result.summary["objectives"] == {"shortfall": 0, "unmet": 0} | expected
-
-
-def distance_instance(deals=None, **rules):
-    """A needs 100 places and can house 100 status holders. B (10 km north of A) and C (50 km north)
-    each have a site for 200 places and 100 status holders to hand over."""
-    return make_instance(
-        [
-            municipality("A", 100, housing_extra_max=100, lat=52.0, lon=6.0),
-            municipality("B", 0, housing_task=100, lat=52.09, lon=6.0),
-            municipality("C", 0, housing_task=100, lat=52.45, lon=6.0),
-        ],
-        [site("B1", "B", lo=0, hi=200), site("C1", "C", lo=0, hi=200)],
-        deals=deals,
-        rules=rules,
-    )
 
 
 def test_distance_prefers_the_nearer_partner():
