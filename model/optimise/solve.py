@@ -567,6 +567,8 @@ class ProvinceRun:
         self, name: str, deadline: float, floor: float | None
     ) -> tuple[float, float | None, Status]:
         """Solve the stage on the pair model; `floor` is a proven lower bound (from the pool)."""
+        if deadline <= time.perf_counter():
+            return self._not_solved(name, floor)  # the pair model in hand evaluates, stale or not
         if self.stale:
             self.pair, self.stale = None, False
         pair = self.pairs()
@@ -586,10 +588,9 @@ class ProvinceRun:
                 pair.hm.floor(pair.model.stage[name], floor)
         start, values = self.evaluate(self.decision)
         feasible = self._fits(start)
-        least = self._least(name)
         left = deadline - time.perf_counter()
         if left <= 0:
-            return values[name], least if floor is None else max(floor, least), Status.NOT_SOLVED
+            return self._not_solved(name, floor)
         attempt = self._solve(pair, goal, start if feasible else None, left)
         if attempt.decision is not None:
             self._adopt(attempt.decision, goal)
@@ -597,10 +598,17 @@ class ProvinceRun:
         if goal.tie and goal.proven(self.d, values, attempt.bound, attempt.status):
             self.settled.add(goal.tie)
             return values[name], values[name], Status.OPTIMAL
-        bounds = [b for b in (goal.name_bound(attempt.bound), floor, least) if b is not None]
+        bounds = [goal.name_bound(attempt.bound), floor, self._least(name)]
+        bounds = [b for b in bounds if b is not None]
         bound = max(bounds) if bounds else None
         done = proven(self.d, name, values[name], bound, attempt.status)
         return values[name], bound, Status.OPTIMAL if done else Status.TIME_LIMIT
+
+    def _not_solved(self, name: str, floor: float | None) -> tuple[float, float | None, Status]:
+        """No time left: the package in hand, with the best bound known without a solve."""
+        known = [b for b in (floor, self._least(name)) if b is not None]
+        value = self.evaluate(self.decision)[1][name]
+        return value, max(known) if known else None, Status.NOT_SOLVED
 
     def _least(self, name: str) -> float | None:
         """A bound on a deal stage that needs no solve (formulation.least_deals), for when HiGHS

@@ -77,3 +77,18 @@ def test_least_deals_and_length_need_no_solve():
     assert run._least("deals") == 1
     assert run._least("distance") == 5
     assert run._least("transfers") is None
+
+
+def test_a_stage_without_time_keeps_its_floor_or_least_bound():
+    """No time left: the stage keeps the package in hand, with the pool's floor as its bound (a
+    stage before the deals) or the bound that needs no solve (a deal stage)."""
+    run = ProvinceRun(province_data(distance_instance(), "P"), STAGES, None, "strong")
+    run.run_stage("shortfall", 60.0)
+    value, bound, status = run._on_pairs("unmet", time.perf_counter(), 3.0)
+    assert (value, bound, status) == (100, 3.0, "not_solved")
+    for name in STAGES[1 : STAGES.index("deals")]:
+        run.run_stage(name, 60.0)
+    run._bound_net_changes(math.inf)
+    run.bounded = True
+    value, bound, status = run._minimise("deals", time.perf_counter())
+    assert (bound, status) == (1, "not_solved")
