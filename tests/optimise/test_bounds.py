@@ -9,7 +9,7 @@ import time
 from builders import distance_instance, make_instance, municipality, site
 from model.core.settings import STAGES
 from model.optimise.formulation import province_data
-from model.optimise.solve import ProvinceRun, solve
+from model.optimise.solve import Goal, ProvinceRun, near_pairs, solve
 from model.results.check import check
 from model.results.result import build_result
 
@@ -92,3 +92,19 @@ def test_a_stage_without_time_keeps_its_floor_or_least_bound():
     run.bounded = True
     value, bound, status = run._minimise("deals", time.perf_counter())
     assert (bound, status) == (1, "not_solved")
+
+
+def test_a_package_near_the_lp_fits_and_its_bound_is_the_lp():
+    """On distance_instance the LP relaxation of `deals` makes one deal, A with B or C (it
+    needs one: A must move units); the package found among those pairs has the one deal, fits
+    the whole pair model, and its bound (the LP's) is at most the optimum, 1."""
+    run = ProvinceRun(province_data(distance_instance(), "P"), STAGES, None, "strong")
+    for name in STAGES[: STAGES.index("deals")]:
+        run.run_stage(name, 60.0)
+    run.deals_due, run.pair = True, None
+    run._bound_net_changes(math.inf)
+    pair = run.pairs()
+    near = near_pairs(pair, Goal("deals"), None, 30.0)
+    assert near is not None and near.worth == 1
+    assert run._fits(pair.evaluate(near.decision)[0])
+    assert 0 < near.bound <= 1 + 1e-9

@@ -180,6 +180,20 @@ def test_units_as_real_numbers_first_give_the_plain_models_optima(instance):
 
 @FAST
 @given(instances())
+def test_a_package_near_the_lp_first_gives_the_plain_models_optima(instance):
+    """The deal stages of the largest groups start from a package found among the pairs near the
+    LP relaxation (docs/model.md, "A package near the LP relaxation"), used here for groups of
+    every size: the same optima, proven by the full solve after it."""
+    with (
+        patch("model.optimise.solve.NEAR_FROM", 0),
+        patch("model.optimise.solve.FRACTIONAL_BELOW", 0),
+    ):
+        strong = solved(instance)
+    same_optima_as_plain(strong, instance)
+
+
+@FAST
+@given(instances())
 def test_provinces_apart_equal_provinces_together(instance):
     together = solved(instance).summary["objectives"]
     apart = {name: [] for name in together}
