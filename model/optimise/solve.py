@@ -713,14 +713,18 @@ class ProvinceRun:
         if len(self.groups) < 2 or self.unproven:
             return False
         if self.least_places is None:
-            self.least_places, self.places_enough = self._least_places(deadline)
+            found = self._least_places(deadline)
+            if found is None:
+                return False  # no time to know: asked again at the next stage
+            self.least_places, self.places_enough = found
         if not self.least_places:
             return False
         return self.places_enough or self._split_one_way(deadline)
 
-    def _least_places(self, deadline: float) -> tuple[list[tuple[float, float]], bool]:
+    def _least_places(self, deadline: float) -> tuple[list[tuple[float, float]], bool] | None:
         """Least counted places and amv places of each group on the face of the earlier optima
-        (the pool's LP relaxation), and whether they add up to the province's tasks."""
+        (the pool's LP relaxation), and whether they add up to the province's tasks; None when
+        `deadline` comes first."""
         hm, model, d = self.pool.hm, self.pool.model, self.d
         least = []
         with hm.relaxed():
@@ -729,10 +733,12 @@ class ProvinceRun:
                 for amv_only in (False, True):
                     left = min(RANGE_SECONDS, deadline - time.perf_counter())
                     if left <= 0:
-                        return [], False
+                        return None
                     answer = hm.minimise(
                         sum(places(model, d, m, amv_only) for m in g), None, left, 0.0
                     )
+                    if answer.status == "time_limit" and time.perf_counter() >= deadline:
+                        return None
                     if answer.status != "optimal":
                         return [], False
                     found.append(answer.objective)

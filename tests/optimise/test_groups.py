@@ -4,6 +4,8 @@ distance with transfers as its tie-break in one solve."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from builders import make_instance, municipality, site
@@ -187,3 +189,16 @@ def test_the_provinces_own_stages_are_never_summed_over_groups():
     values = {o.name: o.value for o in run_all(instance).outcomes}
     assert (values["shortfall"], values["unmet"], values["firm"]) == (4, 305, 301)
     assert (values["deals"], values["transfers"], values["new_places"]) == (1, 2, 301)
+
+
+def test_without_time_the_groups_are_not_split_and_asked_again_later():
+    """The check keeps to the stage's deadline: with none left it says no and remembers nothing,
+    so that a later stage with time finds the groups apart (the hand optimum above)."""
+    run = ProvinceRun(province_data(two_tables(), "P"), ORDER, None, "strong")
+    for name in ORDER:
+        run.run_stage(name, 60.0)
+    run.least_places = None
+    assert not run.groups_apart(time.perf_counter())
+    assert run.least_places is None
+    assert run.groups_apart()
+    assert run.least_places == [(200, 0), (200, 0)]
