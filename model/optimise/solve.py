@@ -61,9 +61,9 @@ of nl-2024 its relaxation does not reach a useful bound within their share of th
 NEAR_FROM = 40
 """Groups of this many municipalities or more first look for a good package of a deal stage
 among the pairs near the LP relaxation (near_pairs). Measured: the largest provinces of nl-2024
-are not proven within their share of the budget, and this finds far better packages in about
-1 s (Gelderland's deals 79 -> 51); on groups of 20-30 that the budget proves (overijssel-2024
-under province scope) it cost 1-2 s per deal stage."""
+are not proven within their share of the budget, and this finds far better packages in a few
+seconds (Gelderland's deals 79 -> 51 in 3 s); on groups of 20-30 that the budget proves
+(overijssel-2024 under province scope) it cost 1-2 s per deal stage."""
 NEAR_SHARE = 0.8
 """Share of a deal stage's time for that search."""
 RANGES_SHARE = 0.5
