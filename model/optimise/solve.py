@@ -956,36 +956,62 @@ class ProvinceRun:
     def _settled_sites(self, deadline: float) -> dict[tuple[str, str], int]:
         """Soft sites open (1) or closed (0) in every package that keeps the earlier optima.
 
-        On the pool with every earlier optimum kept, HiGHS minimises (or maximises) y(s) from the
-        pool's best point, where y(s) is 1 (or 0): when its bound shows y(s) cannot take the other
-        value, no pool point on the face has it, and neither has any package (the pool is a
-        relaxation with the same sites and stage values). A site whose other value turns up in a
-        point found on the way stays free, and so does one whose proof does not finish in
-        SITE_SECONDS (all of them: SITES_SECONDS, and at most SITES_SHARE of the time to
-        `deadline`, the rest being for the ranges).
+        On the pool with every earlier optimum kept, HiGHS maximises the number of candidate
+        sites (at first every soft site) whose y(s) differs from the pool's best point. When its
+        bound shows that number is 0, no pool point on the face changes any of them, and neither
+        does any package (the pool is a relaxation with the same sites and stage values): all are
+        settled. The sites a point found on the way changes are free, and the search is repeated
+        for the others. When a search is cut off (each has half the time left), the rest are
+        proven one by one: y(s) minimised (or maximised) from the pool's point, SITE_SECONDS each;
+        a site whose other value turns up, or whose proof does not finish, stays free. In all at
+        most SITES_SECONDS, and SITES_SHARE of the time to `deadline` (the rest is for the ranges).
         """
         if self.pool_decision is None:
             return {}
         hm, model, d = self.pool.hm, self.pool.model, self.d
         point = self.pool.evaluate(self.pool_decision)[0]
+        started = time.perf_counter()
+        deadline = min(started + SITES_SHARE * (deadline - started), started + SITES_SECONDS)
+        column = {s: hm.column[id(model.y[s])] for s in model.S_soft}
+        now = {s: round(point[column[s]]) for s in model.S_soft}
+        candidates = list(model.S_soft)
+        while candidates:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                break
+            changed = sum(1 - model.y[s] if now[s] else model.y[s] for s in candidates)
+            answer = hm.minimise(changed, point, left / 2, 0.5, sense=-1)  # the most changed
+            if answer.bound is not None and -answer.bound < 1 - 1e-6:  # none: all settled
+                return {(d.site_municipality[s], s): now[s] for s in candidates}
+            moved = set()
+            if answer.values is not None:
+                moved = {s for s in candidates if round(answer.values[column[s]]) != now[s]}
+            if not moved:
+                break  # cut off: one by one
+            candidates = [s for s in candidates if s not in moved]
+        return self._settled_one_by_one(candidates, point, deadline)
+
+    def _settled_one_by_one(
+        self, candidates: list[str], point: np.ndarray, deadline: float
+    ) -> dict[tuple[str, str], int]:
+        """The proofs of _settled_sites one site at a time, from the pool's `point`."""
+        hm, model, d = self.pool.hm, self.pool.model, self.d
+        column = {s: hm.column[id(model.y[s])] for s in candidates}
+        now = {s: round(point[column[s]]) for s in candidates}
         found: list[np.ndarray] = []
-        now = time.perf_counter()
-        deadline = min(now + SITES_SHARE * (deadline - now), now + SITES_SECONDS)
         settled: dict[tuple[str, str], int] = {}
-        for s in model.S_soft:
-            column = hm.column[id(model.y[s])]
-            now = round(point[column])
-            if any(round(other[column]) != now for other in found):
+        for s in candidates:
+            if any(round(other[column[s]]) != now[s] for other in found):
                 continue
             left = deadline - time.perf_counter()
             if left <= 0:
                 break
-            sense = 1 if now else -1  # show that y(s) >= 1, or that -y(s) >= 0
+            sense = 1 if now[s] else -1  # show that y(s) >= 1, or that -y(s) >= 0
             answer = hm.minimise(model.y[s], point, min(SITE_SECONDS, left), 0.5, sense=sense)
-            if answer.values is not None and round(answer.values[column]) != now:
+            if answer.values is not None and round(answer.values[column[s]]) != now[s]:
                 found.append(answer.values)
-            elif answer.bound is not None and answer.bound > (0.5 if now else -0.5):
-                settled[d.site_municipality[s], s] = now
+            elif answer.bound is not None and answer.bound > (0.5 if now[s] else -0.5):
+                settled[d.site_municipality[s], s] = now[s]
         return settled
 
     def _tighten(self, name: str) -> None:

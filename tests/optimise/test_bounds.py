@@ -108,3 +108,15 @@ def test_a_package_near_the_lp_fits_and_its_bound_is_the_lp():
     assert near is not None and near.worth == 1
     assert run._fits(pair.evaluate(near.decision)[0])
     assert 0 < near.bound <= 1 + 1e-9
+
+
+def test_sites_proven_one_by_one_settle_the_same():
+    """The proofs one site at a time (after a search for all of them is cut off) settle A2
+    closed and leave A1 and A3 free, as the search for all of them does."""
+    run = ProvinceRun(province_data(three_ideas(), "P"), STAGES, None, "strong")
+    for name in STAGES[: STAGES.index("deals")]:
+        run.run_stage(name, 60.0)
+    point = run.pool.evaluate(run.pool_decision)[0]
+    sites = list(run.pool.model.S_soft)
+    assert run._settled_one_by_one(sites, point, math.inf) == {("A", "A2"): 0}
+    assert run._settled_one_by_one(sites, point, time.perf_counter()) == {}
