@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 import pyomo.environ as pyo
@@ -216,10 +217,14 @@ class StageModel:
         self.clock = clock or Clock()
         self.hm = HighsModel(build_model(d, bounds, shape), threads, self.clock)
         self.evaluated: list[tuple[dict, np.ndarray, dict[str, float]]] = []
-        self.derivation: Derivation | None = None
         self.least: dict[str, int] | None = None
         """Bounds on the deal stages that need no solve (ProvinceRun._least)."""
         self.clock.models += time.perf_counter() - started
+
+    @cached_property
+    def derivation(self) -> Derivation:
+        """Read once per model, when a package is first evaluated."""
+        return Derivation(self.hm, self.d)
 
     @property
     def model(self) -> pyo.ConcreteModel:
@@ -246,8 +251,6 @@ class StageModel:
             if known is decision:
                 return vector, values
         started = time.perf_counter()
-        if self.derivation is None:
-            self.derivation = Derivation(self.hm, self.d)
         model = self.model
         parts = {p: decision.get(p, {}) for p in model.decision_parts if hasattr(model, p)}
         if hasattr(model, "deal"):
@@ -260,8 +263,6 @@ class StageModel:
 
     def values_of(self, vector: np.ndarray) -> dict[str, float]:
         """Every stage value of a complete vector (one that `evaluate` gave)."""
-        if self.derivation is None:
-            self.derivation = Derivation(self.hm, self.d)
         return self.derivation.complete(vector.copy())
 
     def solve(
@@ -337,12 +338,28 @@ def near_pairs(model: StageModel, goal: Goal, start, time_limit: float) -> Attem
         found = hm.minimise(expression, start, left, 0.999) if left > 0 else None
     if found is None or found.values is None:
         return None
-    held = np.concatenate([hm.columns(part) for part in ("deal", "giver", "y")])
-    with hm.fixed(held, np.round(found.values[held])):
-        whole = model.solve(goal, None, max(deadline - time.perf_counter(), 0.0), held=True)
+    whole = in_whole_units(model, goal, found.values, deadline)
     if whole.decision is None:
         return None
     return Attempt("feasible", whole.decision, whole.worth, lp.objective)
+
+
+def in_whole_units(model: StageModel, goal: Goal, values: np.ndarray, deadline: float) -> Attempt:
+    """The stage in whole units with the deals, directions and opened sites of `values` (an
+    answer with units as real numbers) held: a small MIP, which may have no solution."""
+    hm = model.hm
+    held = np.concatenate([hm.columns(part) for part in ("deal", "giver", "y")])
+    with hm.fixed(held, np.round(values[held])):
+        return model.solve(goal, None, max(deadline - time.perf_counter(), 0.0), held=True)
+
+
+def with_better(attempt: Attempt, found: Attempt) -> Attempt:
+    """`attempt` with `found`'s package where that one is better, and the higher of the two
+    bounds (each must bound the stage)."""
+    if found.decision is not None and (attempt.decision is None or found.worth < attempt.worth):
+        attempt = replace(attempt, decision=found.decision, worth=found.worth)
+    bounds = [b for b in (attempt.bound, found.bound) if b is not None]
+    return replace(attempt, bound=max(bounds) if bounds else None)
 
 
 def whole_from_fractional(model: StageModel, goal: Goal, start, time_limit: float) -> Attempt:
@@ -362,19 +379,14 @@ def whole_from_fractional(model: StageModel, goal: Goal, start, time_limit: floa
         )
     if relaxed.values is None or relaxed.status not in ("optimal", "time_limit"):
         return model.solve(goal, start, deadline - time.perf_counter())
-    held = np.concatenate([hm.columns(part) for part in ("deal", "giver", "y")])
-    with hm.fixed(held, np.round(relaxed.values[held])):
-        whole = model.solve(goal, None, max(deadline - time.perf_counter(), 0.0), held=True)
+    whole = in_whole_units(model, goal, relaxed.values, deadline)
     settled = whole.decision is not None and whole.worth <= relaxed.objective + 0.5
     if settled and relaxed.status == "optimal":
         return Attempt(relaxed.status, whole.decision, whole.worth, relaxed.bound)
     if whole.decision is not None:
         start = model.evaluate(whole.decision)[0]
     attempt = model.solve(goal, start, max(deadline - time.perf_counter(), 0.0))
-    if whole.decision is not None and (attempt.decision is None or whole.worth < attempt.worth):
-        attempt = replace(attempt, decision=whole.decision, worth=whole.worth)
-    bounds = [b for b in (attempt.bound, relaxed.bound) if b is not None]
-    return replace(attempt, bound=max(bounds) if bounds else None)
+    return with_better(attempt, replace(whole, bound=relaxed.bound))  # whole's own bound is held
 
 
 def own_part(d: ProvinceData, decision: dict[str, dict]) -> dict[str, dict]:
@@ -683,12 +695,7 @@ class ProvinceRun:
         if near is not None and (start is None or near.worth < goal.worth(model.values_of(start))):
             start = model.evaluate(near.decision)[0]
         attempt = model.solve(goal, start, max(deadline - time.perf_counter(), 0.0))
-        if near is None:
-            return attempt
-        if attempt.decision is None or near.worth < attempt.worth:
-            attempt = replace(attempt, decision=near.decision, worth=near.worth)
-        bounds = [b for b in (attempt.bound, near.bound) if b is not None]
-        return replace(attempt, bound=max(bounds))
+        return attempt if near is None else with_better(attempt, near)
 
     def _goal(self, name: str) -> Goal:
         """`distance` with `transfers` as its tie-break when that stage follows it (strong
