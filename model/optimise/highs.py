@@ -102,7 +102,7 @@ class HighsModel:
         self.column = {id(v): n for n, v in enumerate(self.vars)}
         self.integer = np.array([v.is_integer() for v in self.vars], dtype=bool)
         self._where: dict[str, dict] = {}
-        """Column of each index of a variable component, by name (vector_of)."""
+        """Column of each index of a variable component, by name (_where_of)."""
         self.is_relaxed = False
         self.loose = 0
         """Integer columns made continuous for the solves inside `continuous` blocks."""
@@ -400,21 +400,24 @@ class HighsModel:
 
     def columns(self, component: str) -> np.ndarray:
         """Column numbers of every variable of an indexed component (e.g. "q", "deal")."""
-        part = getattr(self.model, component, None)
-        if part is None:
-            return np.zeros(0, dtype=np.int32)
-        return np.array([self.column[id(v)] for v in part.values()], dtype=np.int32)
+        where = self._where_of(component)
+        return np.fromiter(where.values(), dtype=np.int32, count=len(where))
+
+    def _where_of(self, component: str) -> dict:
+        """Column of each index of a variable component (none when the model has no such
+        component), read once per component."""
+        if component not in self._where:
+            part = getattr(self.model, component, None)
+            items = () if part is None else part.items()
+            self._where[component] = {key: self.column[id(var)] for key, var in items}
+        return self._where[component]
 
     def vector_of(self, parts: dict[str, dict]) -> np.ndarray:
         """A column vector with the values of `parts` (a variable component's name -> values by
         index; absent indices 0) and 0 in every other column."""
         vector = np.zeros(len(self.vars))
         for part, values in parts.items():
-            where = self._where.get(part)
-            if where is None:
-                component = getattr(self.model, part)
-                where = {key: self.column[id(var)] for key, var in component.items()}
-                self._where[part] = where
+            where = self._where_of(part)
             for key, value in values.items():
                 if value:
                     if key not in where:
