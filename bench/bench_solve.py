@@ -1,6 +1,7 @@
 """Benchmark of `uitruil solve` on the shipped instances: prints figures, asserts nothing.
 
-Usage: python bench/bench_solve.py [--time-limit S] [--quick] [INSTANCE[:SCOPE] ...]
+Usage: python bench/bench_solve.py [--time-limit S] [--quick] [--like-held-out]
+                                   [INSTANCE[@PROVINCE][:SCOPE] ...]
 
 Default: overijssel-2024, overijssel-2024 under province scope (a 25-municipality province solved
 as one, like the held-out provinces of the performance issue), overijssel-2024-plan and nl-2024,
@@ -19,11 +20,19 @@ the time includes starting Python, reading and writing. Per instance it prints, 
 - whether a second run of the strong method wrote byte-identical result files;
 - whether both methods agree on every stage proven optimal by both.
 
+INSTANCE@PROVINCE solves one province of INSTANCE on its own (a copy with only that province's
+municipalities, sites and deals, written to a temporary folder). --like-held-out runs the
+provinces of nl-2024 of 18 to 31 municipalities that way under province scope (Utrecht 26,
+Limburg 31, Overijssel 25, Fryslân 18): provinces of the size of the held-out ones of the
+performance issue, with the generated sites of nl-2024, so that the figures do not rest on
+overijssel-2024 alone.
+
 --quick skips the baseline (it is the slow half) and the second run.
 """
 
 from __future__ import annotations
 
+import csv
 import filecmp
 import json
 import os
@@ -47,6 +56,12 @@ DEFAULT = [
     "instances/overijssel-2024:province",
     "instances/overijssel-2024-plan",
     "instances/nl-2024",
+]
+LIKE_HELD_OUT = [
+    "instances/nl-2024@Utrecht:province",
+    "instances/nl-2024@Limburg:province",
+    "instances/nl-2024@Overijssel:province",
+    "instances/nl-2024@Fryslân:province",
 ]
 STAGE_LINE = re.compile(r"^stage (.+): (\S+) \((.+), ([\d.]+) s; ")
 """A progress line of `solve --lang en`: stage label, value, status label, seconds."""
@@ -104,6 +119,39 @@ def solve(instance: str, scope: str | None, method: str, limit: float, folder: P
     if run.exit_code != 0:
         print(stderr, file=sys.stderr)
     return run
+
+
+def one_province(instance: str, province: str, folder: Path) -> str:
+    """A copy of `instance` with only the rows of `province` (municipalities, their sites and
+    deals); returns its path."""
+    source, target = ROOT / instance, folder / f"{Path(instance).name}-{province}"
+    target.mkdir(parents=True)
+    shutil.copy(source / "instance.toml", target / "instance.toml")
+    header, rows = read_rows(source / "municipalities.csv")
+    rows = [row for row in rows if row["province"] == province]
+    if not rows:
+        raise SystemExit(f"{instance}: no municipality in province {province}")
+    write_rows(target / "municipalities.csv", header, rows)
+    codes = {row["code"] for row in rows}
+    for name, sides in (("sites.csv", ("municipality",)), ("deals.csv", ("a", "b"))):
+        if (source / name).exists():
+            header, rows = read_rows(source / name)
+            mine = [row for row in rows if all(row[side] in codes for side in sides)]
+            write_rows(target / name, header, mine)
+    return str(target)
+
+
+def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with open(path, encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=header)
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def final(folder: Path) -> dict:
@@ -172,8 +220,13 @@ def main(instances: list[str], limit: float, quick: bool) -> None:
     try:
         for entry in instances:
             instance, _, scope = entry.partition(":")
-            label = f"{instance}" + (f" (exchange_scope = {scope})" if scope else "")
-            stem = Path(instance).name + (f"-{scope}" if scope else "")
+            instance, _, province = instance.partition("@")
+            label = f"{instance}" + (f", {province} alone" if province else "")
+            label += f" (exchange_scope = {scope})" if scope else ""
+            stem = Path(instance).name + (f"-{province}" if province else "")
+            stem += f"-{scope}" if scope else ""
+            if province:
+                instance = one_province(instance, province, work)
             strong = solve(instance, scope or None, "strong", limit, work / f"{stem}-strong")
             plain = again = None
             if not quick:
@@ -187,10 +240,13 @@ def main(instances: list[str], limit: float, quick: bool) -> None:
 
 if __name__ == "__main__":
     arguments = sys.argv[1:]
-    budget, fast = 120.0, False
+    budget, fast, chosen = 120.0, False, []
     if "--quick" in arguments:
         arguments.remove("--quick")
         fast = True
+    if "--like-held-out" in arguments:
+        arguments.remove("--like-held-out")
+        chosen = LIKE_HELD_OUT
     if arguments[:1] == ["--time-limit"]:
         budget, arguments = float(arguments[1]), arguments[2:]
-    main(arguments or DEFAULT, budget, fast)
+    main(chosen + arguments or DEFAULT, budget, fast)
