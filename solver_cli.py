@@ -7,7 +7,6 @@ bad arguments (one line per problem, no traceback).
 from __future__ import annotations
 
 import math
-import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -19,6 +18,7 @@ import click
 
 from model.core.errors import InputError, Problem
 from model.core.instance import Instance
+from model.core.processes import cores
 from model.core.settings import STAGES
 from model.io.atomic import WRITTEN, claimed
 from model.io.reading import indicative_table, read_instance, read_raw
@@ -138,13 +138,6 @@ class Seconds(click.ParamType):
         return seconds
 
 
-def cores() -> int:
-    """The cores this process may use."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def _at_most_cores(_ctx, param, value: int | None) -> int | None:
     """--threads and --jobs beyond the cores only thrash the machine: capped, with a message."""
     available = cores()
@@ -258,6 +251,12 @@ def explained(inst: Instance, result: Result, time_limit, threads, source: str) 
     help="Budget in seconds for the whole run; stages that hit it keep their best solution.",
 )
 @THREADS
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    callback=_at_most_cores,
+    help="Provinces solved side by side, in this many processes (default: the cores).",
+)
 @click.option("--objective", callback=_stages, help="Stage order, e.g. shortfall,unmet,deals.")
 @lang_option("Language of the messages, descriptions and report.md.")
 @click.option("--report", "with_report", is_flag=True, help="Also write report.xlsx and .html.")
@@ -282,6 +281,7 @@ def solve(
     out: Path | None,
     time_limit,
     threads,
+    jobs,
     objective,
     lang,
     with_report,
@@ -301,6 +301,7 @@ def solve(
                 order=objective,
                 progress=lambda line: click.echo(line, err=True),
                 method=method,
+                jobs=jobs or cores(),
             )
         except RuntimeError as error:
             click.echo(Message("cli.no_solution", error=str(error)), err=True)
@@ -308,9 +309,9 @@ def solve(
         result = build_result(inst, solution, lang=lang, scenarios=scenarios)
         result = with_explanation(with_site_details(result, inst), inst)
         seconds, highs, models = solution.seconds, solution.highs_seconds, solution.model_seconds
-        click.echo(
-            text(lang, "cli.solve_time", seconds=seconds, highs=highs, models=models), err=True
-        )
+        key = "cli.solve_time" if solution.processes == 1 else "cli.solve_time_processes"
+        figures = {"seconds": seconds, "highs": highs, "models": models}
+        click.echo(text(lang, key, processes=solution.processes, **figures), err=True)
         for line in final_stage_lines(result.summary, lang):
             click.echo(line, err=True)
         if explain_too:

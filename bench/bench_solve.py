@@ -16,7 +16,8 @@ the time includes starting Python, reading and writing. Per instance it prints, 
   stages, warm-started HiGHS, no reformulation), and the ratio of their times;
 - where the project's solving time went: HiGHS, and Pyomo models (building them, reading them
   into HiGHS, evaluating packages), with Pyomo's share of the whole run;
-- the whole run and the peak memory (max RSS of the process) of each;
+- the whole run and the peak memory of each (the largest resident memory of the process and its
+  worker processes together);
 - whether a second run of the strong method wrote byte-identical result files;
 - whether both methods agree on every stage proven optimal by both.
 
@@ -41,7 +42,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,9 +71,11 @@ STAGE_LINE = re.compile(r"^stage (.+): (\S+) \((.+), ([\d.]+) s; ")
 STAGE_NAMES = {text("en", f"stage.{name}"): name for name in STAGES}
 STATUS_NAMES = {text("en", f"status.{s}"): s for s in ("optimal", "time_limit", "not_solved")}
 TIME_LINE = re.compile(
-    r"^Solve time ([\d.]+) s, of which HiGHS ([\d.]+) s and Pyomo models ([\d.]+) s"
+    r"^Solve time ([\d.]+) s(?:, of which| with (\d+) processes side by side,) HiGHS ([\d.]+) s "
+    r"and Pyomo models ([\d.]+) s"
 )
-"""The closing time line of `solve --lang en`: solving in all, HiGHS, Pyomo models."""
+"""The closing time line of `solve --lang en`: solving in all, the processes (when more than
+one), HiGHS and Pyomo models (summed over the processes)."""
 
 
 @dataclass
@@ -82,8 +87,8 @@ class Run:
     folder: Path
     stages: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     exit_code: int = 0
-    times: tuple[float, float, float] | None = None
-    """Solving in all, HiGHS, Pyomo models (seconds; the CLI's closing time line)."""
+    times: tuple[float, int, float, float] | None = None
+    """Solving in all, processes, HiGHS, Pyomo models (seconds; the CLI's closing time line)."""
 
 
 def solve(instance: str, scope: str | None, method: str, limit: float, folder: Path) -> Run:
@@ -103,10 +108,15 @@ def solve(instance: str, scope: str | None, method: str, limit: float, folder: P
     log = folder.parent / f"{folder.name}-stderr.txt"
     with open(log, "w", encoding="utf-8") as err:
         process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
+        watch = TreeMemory(process.pid)
+        watch.start()
         _, status, usage = os.wait4(process.pid, 0)
+        watch.done.set()
+        watch.join()
     seconds = time.perf_counter() - started
     stderr = log.read_text(encoding="utf-8")
-    run = Run(seconds, usage.ru_maxrss / 1024, folder, exit_code=os.waitstatus_to_exitcode(status))
+    peak = max(usage.ru_maxrss * 1024, watch.peak) / 2**20
+    run = Run(seconds, peak, folder, exit_code=os.waitstatus_to_exitcode(status))
     for line in stderr.splitlines():
         match = STAGE_LINE.match(line)
         if match:
@@ -115,10 +125,43 @@ def solve(instance: str, scope: str | None, method: str, limit: float, folder: P
             run.stages[name] = (value, STATUS_NAMES.get(state, state), float(took))
         timing = TIME_LINE.match(line)
         if timing:
-            run.times = tuple(float(x) for x in timing.groups())
+            solving, processes, highs, models = timing.groups()
+            run.times = (float(solving), int(processes or 1), float(highs), float(models))
     if run.exit_code != 0:
         print(stderr, file=sys.stderr)
     return run
+
+
+class TreeMemory(threading.Thread):
+    """The largest sum of resident memory of a process and all its descendants (the worker
+    processes of `solve --jobs`), sampled every 50 ms from /proc (0 where there is none)."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.done = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.05):
+            self.peak = max(self.peak, self.resident())
+
+    def resident(self) -> int:
+        parents: dict[int, int] = {}
+        for entry in Path("/proc").glob("[0-9]*"):
+            with suppress(OSError, ValueError, IndexError):
+                parents[int(entry.name)] = int(
+                    (entry / "stat").read_text().rsplit(")", 1)[1].split()[1]
+                )
+        tree, grown = {self.pid}, True
+        while grown:
+            more = {pid for pid, parent in parents.items() if parent in tree} - tree
+            tree |= more
+            grown = bool(more)
+        total = 0
+        for pid in tree:
+            with suppress(OSError, ValueError, AttributeError):  # gone, or a zombie
+                status = Path(f"/proc/{pid}/status").read_text()
+                total += int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.M).group(1)) * 1024
+        return total
 
 
 def one_province(instance: str, province: str, folder: Path) -> str:
@@ -191,10 +234,13 @@ def report(label: str, strong: Run, plain: Run | None, again: Run | None) -> Non
             line += f" | {base[name]['value']:>11g} {gap(base[name]):>14} {other:>7.2f} | {ratio}"
         print(line)
     if strong.times:
-        solving, highs, models = strong.times
+        solving, processes, highs, models = strong.times
+        # with worker processes the seconds are summed over them, and so is the time they had
+        side = f" summed over {processes} processes" if processes > 1 else ""
         print(
-            f"  solving {solving:.1f} s: HiGHS {highs:.1f} s, Pyomo models {models:.1f} s "
-            f"({100 * models / strong.seconds:.1f} % of the whole run)"
+            f"  solving {solving:.1f} s: HiGHS {highs:.1f} s, Pyomo models {models:.1f} s{side} "
+            f"({100 * models / (processes * strong.seconds):.1f} % of the whole run"
+            f"{' times the processes' if side else ''})"
         )
     print(f"  whole run: {strong.seconds:.1f} s, peak memory {strong.peak_mb:.0f} MB", end="")
     if plain:

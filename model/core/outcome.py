@@ -59,6 +59,8 @@ class Solution:
     highs_seconds: float
     """HiGHS solving."""
     solver_version: str
+    processes: int = 1
+    """Processes that solved the provinces side by side (the seconds above are summed over them)."""
 
     @property
     def status(self) -> Status:

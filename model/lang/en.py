@@ -161,6 +161,7 @@ LABELS: dict[str, str] = {
     "run.status": "status",
     "run.solver": "solver",
     "cli.solve_time": "Solve time {seconds:.1f} s, of which HiGHS {highs:.1f} s and Pyomo models {models:.1f} s (not in the result files: two runs proven optimal give the same files).",
+    "cli.solve_time_processes": "Solve time {seconds:.1f} s with {processes} processes side by side, HiGHS {highs:.1f} s and Pyomo models {models:.1f} s summed over them (not in the result files: two runs proven optimal give the same files).",
     "run.gap": "gap (distance to optimal)",
     "run.order": "order of the objectives",
     "run.scenarios": "scenarios applied",

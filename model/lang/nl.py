@@ -164,6 +164,7 @@ LABELS: dict[str, str] = {
     "run.status": "status",
     "run.solver": "oplosser",
     "cli.solve_time": "Rekentijd {seconds:.1f} s, waarvan HiGHS {highs:.1f} s en Pyomo-modellen {models:.1f} s (staat niet in de resultaatbestanden: twee bewezen optimale berekeningen geven dezelfde bestanden).",
+    "cli.solve_time_processes": "Rekentijd {seconds:.1f} s met {processes} processen naast elkaar, HiGHS {highs:.1f} s en Pyomo-modellen {models:.1f} s opgeteld over die processen (staat niet in de resultaatbestanden: twee bewezen optimale berekeningen geven dezelfde bestanden).",
     "run.gap": "gat (afstand tot optimaal)",
     "run.order": "volgorde van de doelstellingen",
     "run.scenarios": "toegepaste scenario's",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -26,6 +26,7 @@ import pyomo.environ as pyo
 from model.core.errors import InputError, Problem
 from model.core.instance import Instance
 from model.core.outcome import ProvinceSolution, Solution, StageOutcome, Status
+from model.core.processes import fresh_context
 from model.core.settings import STAGES
 from model.io.schema import DEALS_FILE
 from model.lang import Message, current_language, text
@@ -1066,8 +1067,14 @@ def solve(
     order: tuple[str, ...] | None = None,
     progress: Callable[[str], None] | None = None,
     method: str = "strong",
+    jobs: int = 1,
 ) -> Solution:
-    """Solve every province stage by stage; the time limit is a budget for the whole run."""
+    """Solve every province stage by stage; the time limit is a budget for the whole run.
+
+    With `jobs` > 1 the provinces are shared out over that many processes (this one and workers)
+    that solve each stage side by side; each province's run is the same as in one process, only
+    with more of the stage's time.
+    """
     started = time.perf_counter()
     deadline = math.inf if time_limit is None else started + time_limit
     order = tuple(order or instance.settings.objective.order)
@@ -1085,39 +1092,150 @@ def solve(
     if impossible:
         listed = ", ".join(f"{a}-{b}" for a, b in impossible)
         raise InputError(Problem(DEALS_FILE, Message("solve.locks_not_allowed", pairs=listed)))
-    runs = [
-        ProvinceRun(province_data(instance, p), order, threads, method) for p in instance.provinces
-    ]
-    for number, name in enumerate(order):
-        stage_started = time.perf_counter()
-        # earlier stages weigh more (lexicographic order): a stage may use half of what is left,
-        # the last one all of it; provinces share a stage's time, passing on what they leave
-        share = 1.0 if number == len(order) - 1 else STAGE_SHARE
-        stage_deadline = time.perf_counter() + share * (deadline - time.perf_counter())
-        for index, run in enumerate(runs):
-            left = (stage_deadline - time.perf_counter()) / (len(runs) - index)
-            run.run_stage(name, left)
-        if progress:
-            values = [run.outcomes[-1].value for run in runs]
-            total = max(values) if name == "fairness" else sum(values)
-            statuses = {run.outcomes[-1].status for run in runs}
-            lang = current_language()
-            status = "/".join(text(lang, f"status.{s}") for s in sorted(statuses))
-            now = time.perf_counter()
-            line = Message(
-                "solve.progress",
-                stage=Message(f"stage.{name}"),
-                value=total,
-                status=status,
-                seconds=now - stage_started,
-                total=now - started,
-            )
-            progress(line)
+    batches = side_by_side(
+        [province_data(instance, p) for p in instance.provinces], min(jobs, len(instance.provinces))
+    )
+    here, *elsewhere = batches
+    workers = [Worker(batch, order, threads, method) for batch in elsewhere]
+    try:
+        runs = Batch(here, order, threads, method)
+        for number, name in enumerate(order):
+            stage_started = time.perf_counter()
+            # earlier stages weigh more (lexicographic order): a stage may use half of what is
+            # left, the last one all of it; the provinces of a process share a stage's time,
+            # passing on what they leave
+            share = 1.0 if number == len(order) - 1 else STAGE_SHARE
+            seconds = share * (deadline - time.perf_counter())
+            for worker in workers:
+                worker.send((name, seconds))
+            outcomes = runs.run_stage(name, seconds)
+            for worker in workers:
+                outcomes |= worker.receive()
+            if progress:
+                progress(_progress_line(name, list(outcomes.values()), stage_started, started))
+        solved = runs.results()
+        for worker in workers:
+            worker.send(None)
+            solved.update(worker.receive())
+    except BaseException:
+        for worker in workers:  # whatever they are solving is no longer asked for
+            worker.process.kill()
+        raise
+    finally:
+        for worker in workers:
+            worker.close()
+    provinces = {p: solved[p][0] for p in instance.provinces}
+    clocks = [clock for _, clock in solved.values()]
     return Solution(
-        provinces={run.d.province: run.result() for run in runs},
+        provinces=provinces,
         order=order,
         seconds=time.perf_counter() - started,
-        model_seconds=sum(run.clock.models for run in runs),
-        highs_seconds=sum(run.clock.highs for run in runs),
+        model_seconds=sum(clock.models for clock in clocks),
+        highs_seconds=sum(clock.highs for clock in clocks),
         solver_version=highs_version(),
+        processes=len(batches),
     )
+
+
+def _progress_line(
+    name: str, outcomes: list[StageOutcome], stage_started: float, started: float
+) -> Message:
+    """The line of one stage over every province: its value, how it ended and its time."""
+    values = [outcome.value for outcome in outcomes]
+    total = max(values) if name == "fairness" else sum(values)
+    lang = current_language()
+    statuses = {outcome.status for outcome in outcomes}
+    status = "/".join(text(lang, f"status.{s}") for s in sorted(statuses))
+    now = time.perf_counter()
+    return Message(
+        "solve.progress",
+        stage=Message(f"stage.{name}"),
+        value=total,
+        status=status,
+        seconds=now - stage_started,
+        total=now - started,
+    )
+
+
+def side_by_side(data: list[ProvinceData], processes: int) -> list[list[ProvinceData]]:
+    """The provinces in `processes` batches of about equal work, each in the instance's order.
+
+    The largest province first goes to the batch with the fewest municipalities so far (ties to
+    the first batch): the same batches for the same instance, and the first batch (solved in this
+    process) never empty.
+    """
+    batches: list[list[ProvinceData]] = [[] for _ in range(max(1, processes))]
+    sizes = [0] * len(batches)
+    position = {d.province: number for number, d in enumerate(data)}
+    for d in sorted(data, key=lambda d: (-len(d.municipalities), position[d.province])):
+        smallest = sizes.index(min(sizes))
+        batches[smallest].append(d)
+        sizes[smallest] += len(d.municipalities)
+    return [sorted(batch, key=lambda d: position[d.province]) for batch in batches if batch]
+
+
+class Batch:
+    """Some provinces solved one after the other, stage by stage."""
+
+    def __init__(
+        self, data: list[ProvinceData], order: tuple[str, ...], threads: int | None, method: str
+    ):
+        self.runs = [ProvinceRun(d, order, threads, method) for d in data]
+
+    def run_stage(self, name: str, seconds: float) -> dict[str, StageOutcome]:
+        """Stage `name` in every province within `seconds`; each province's outcome."""
+        stage_deadline = time.perf_counter() + seconds
+        for index, run in enumerate(self.runs):
+            run.run_stage(name, (stage_deadline - time.perf_counter()) / (len(self.runs) - index))
+        return {run.d.province: run.outcomes[-1] for run in self.runs}
+
+    def results(self) -> dict[str, tuple[ProvinceSolution, Clock]]:
+        return {run.d.province: (run.result(), run.clock) for run in self.runs}
+
+
+def _serve(connection, data: list[ProvinceData], order, threads, method) -> None:
+    """A worker process: a Batch of provinces, a stage per message, the results after None."""
+    try:
+        batch = Batch(data, order, threads, method)
+        while (message := connection.recv()) is not None:
+            connection.send(batch.run_stage(*message))
+        connection.send(batch.results())
+    except EOFError:  # the process that asked has stopped asking (it failed itself)
+        pass
+    except BaseException as error:  # every other failure goes back to the process that asked
+        with suppress(Exception):
+            connection.send(error)
+    finally:
+        connection.close()
+
+
+class Worker:
+    """A Batch in a process of its own (a fresh one: see model/core/processes.py)."""
+
+    def __init__(
+        self, data: list[ProvinceData], order: tuple[str, ...], threads: int | None, method: str
+    ):
+        context = fresh_context(__name__)
+        self.connection, theirs = context.Pipe()
+        self.process = context.Process(
+            target=_serve, args=(theirs, data, order, threads, method), daemon=True
+        )
+        self.process.start()
+        theirs.close()
+
+    def send(self, message) -> None:
+        self.connection.send(message)
+
+    def receive(self):
+        """The worker's answer; its exception raised here when it failed."""
+        try:
+            answer = self.connection.recv()
+        except EOFError:
+            raise RuntimeError(f"worker process ended ({self.process.exitcode})") from None
+        if isinstance(answer, BaseException):
+            raise answer
+        return answer
+
+    def close(self) -> None:
+        self.connection.close()
+        self.process.join()

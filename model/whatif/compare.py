@@ -8,7 +8,6 @@ municipalities_delta.csv, and one result folder per run) is written as a whole.
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -19,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from model.core.errors import InputError
+from model.core.processes import fresh_context
 from model.io.atomic import replace_folder
 from model.io.reading import instance_from_raw
 from model.io.schema import RawInstance
@@ -144,7 +144,7 @@ def solve_runs(
             if done:
                 done(run)
         return outcomes
-    with ProcessPoolExecutor(min(jobs, len(runs)), mp_context=_workers_context()) as pool:
+    with ProcessPoolExecutor(min(jobs, len(runs)), mp_context=fresh_context(__name__)) as pool:
         futures = {pool.submit(solve_run, run, options): run for run in runs}
         try:
             for future in as_completed(futures):
@@ -156,18 +156,6 @@ def solve_runs(
                 future.cancel()
             raise
         return [future.result() for future in futures]
-
-
-def _workers_context() -> multiprocessing.context.BaseContext:
-    """Fresh worker processes: a fork of a process that has run HiGHS can hang in the solver.
-
-    Where there is a fork server, it imports this module once and forks the workers from it.
-    """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    return context
 
 
 def run_results(runs: Sequence[Run], outcomes: Sequence[Outcome], lang: str) -> list[RunResult]:

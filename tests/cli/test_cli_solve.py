@@ -13,6 +13,7 @@ from builders import (
     RESULT_FILES,
     english,  # noqa: F401 (autouse: the messages these tests read are English)
     run,
+    write_folder,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,6 +74,26 @@ def test_solve_says_where_its_time_went(tmp_path):
     assert found, line
     whole, highs, models = (float(x) for x in found.groups())
     assert highs + models <= whole + 0.1  # each rounded to 0.1 s
+
+
+def test_provinces_side_by_side_write_the_same_files(tmp_path):
+    """`--jobs 2` solves the two provinces of an instance in two processes: the same result
+    files, byte for byte, as one process (each province's run does not depend on where it runs),
+    and the time line says how many processes the seconds are summed over."""
+    instance = write_folder(tmp_path / "two")
+    folders = {jobs: tmp_path / f"jobs{jobs}" for jobs in (1, 2)}
+    outputs = {}
+    for jobs, folder in folders.items():
+        result = run("solve", instance, "--out", folder, "--jobs", jobs, "--lang", "en")
+        assert result.exit_code == 0, result.output
+        outputs[jobs] = result.output
+    assert json.loads((folders[2] / "summary.json").read_text())["status"] == "optimal"
+    files = sorted(p.name for p in folders[1].iterdir())
+    assert sorted(p.name for p in folders[2].iterdir()) == files
+    for name in files:
+        assert (folders[1] / name).read_bytes() == (folders[2] / name).read_bytes(), name
+    assert "of which HiGHS" in outputs[1]
+    assert "with 2 processes side by side" in outputs[2]
 
 
 def test_same_input_same_files(tmp_path):

@@ -9,6 +9,7 @@ deals of unknown length, which count 0 km.
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 
@@ -21,7 +22,7 @@ from builders import (
 )
 from model.core.errors import InputError
 from model.core.settings import STAGES
-from model.optimise.solve import solve
+from model.optimise.solve import side_by_side, solve
 from model.results.check import check
 from model.results.result import build_result
 
@@ -446,6 +447,19 @@ def test_a_required_deal_that_cannot_balance_is_refused():
         solve(instance)
 
 
+def test_a_refusal_in_a_worker_process_reaches_the_caller():
+    """The same impossible lock in a province solved by a worker process (solve --jobs 2: the
+    larger province Q stays here, P goes to the worker): the same error, not a dead worker."""
+    others = [municipality(code, 10, province="Q") for code in ("C", "D", "E")]
+    instance = make_instance(
+        [municipality("A", 100, housing_extra_max=100), municipality("B", 0), *others],
+        [site("B1", "B", lo=0, hi=200)],
+        deals=[("A", "B", "require")],
+    )
+    with pytest.raises(InputError, match="A-B cannot all be made"):
+        solve(instance, jobs=2)
+
+
 def test_weight_zero_means_the_component_cannot_be_traded():
     """With weights.housing = 0 status holders do not count and cannot change hands: the swap of
     test_swap is impossible and A's 100 places stay unmet."""
@@ -465,3 +479,15 @@ def unmet_places(instance) -> dict[str, float]:
 def partners(instance) -> set[tuple[str, str]]:
     deals = build_result(instance, solve(instance)).deals
     return set(zip(deals["a"], deals["b"], strict=True))
+
+
+def test_provinces_shared_out_by_size():
+    """The largest province first goes to the batch with the fewest municipalities so far:
+    sizes 5, 3, 3, 2, 1 in two batches give 5+2 and 3+3+1 (by hand); each batch keeps the
+    instance's order, and one batch is everything."""
+    sizes = {"A": 1, "B": 3, "C": 5, "D": 3, "E": 2}
+    data = [SimpleNamespace(province=p, municipalities=list(range(n))) for p, n in sizes.items()]
+    names = [[d.province for d in batch] for batch in side_by_side(data, 2)]
+    assert names == [["C", "E"], ["A", "B", "D"]]
+    assert [[d.province for d in batch] for batch in side_by_side(data, 1)] == [list(sizes)]
+    assert len(side_by_side(data[:1], 2)) == 1

@@ -213,6 +213,27 @@ def test_provinces_apart_equal_provinces_together(instance):
     assert combined == pytest.approx(together, abs=1e-6)
 
 
+def package(instance, **options):
+    """Each province's package and stage outcomes, or the error that stopped the solve."""
+    try:
+        solution = solve(instance, **options)
+    except InputError:
+        return InputError
+    return {
+        name: (p.places, p.opened, p.transfers, [(o.name, o.value, o.status) for o in p.stages])
+        for name, p in solution.provinces.items()
+    }
+
+
+@FAST
+@given(instances())
+def test_provinces_side_by_side_give_the_same_package(instance):
+    """Provinces solved in two processes (solve --jobs) give the package of one process: a
+    province's run does not depend on where it runs, and a failure in a worker reaches the
+    caller as the same error."""
+    assert package(instance, jobs=2) == package(instance)
+
+
 @FAST
 @given(instances(balance="deal", balance_tolerance=0))
 def test_a_package_of_balanced_deals_balances_every_municipality(instance):
