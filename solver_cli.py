@@ -157,6 +157,10 @@ def _stages(_ctx, _param, value: str | None) -> tuple[str, ...] | None:
     return names
 
 
+DEFAULT_JOBS = 4
+"""Most processes `solve` uses for the provinces unless told: each holds Python, Pyomo and HiGHS
+(about 110 MB) besides its provinces' models, so more would cost memory for little time."""
+
 THREADS = click.option(
     "--threads",
     type=click.IntRange(min=1),
@@ -255,7 +259,7 @@ def explained(inst: Instance, result: Result, time_limit, threads, source: str) 
     "--jobs",
     type=click.IntRange(min=1),
     callback=_at_most_cores,
-    help="Provinces solved side by side, in this many processes (default: the cores).",
+    help="Provinces solved side by side, in this many processes (default: the cores, at most 4).",
 )
 @click.option("--objective", callback=_stages, help="Stage order, e.g. shortfall,unmet,deals.")
 @lang_option("Language of the messages, descriptions and report.md.")
@@ -301,7 +305,7 @@ def solve(
                 order=objective,
                 progress=lambda line: click.echo(line, err=True),
                 method=method,
-                jobs=jobs or cores(),
+                jobs=jobs or min(cores(), DEFAULT_JOBS),
             )
         except RuntimeError as error:
             click.echo(Message("cli.no_solution", error=str(error)), err=True)
