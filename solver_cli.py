@@ -165,7 +165,7 @@ THREADS = click.option(
     "--threads",
     type=click.IntRange(min=1),
     callback=_at_most_cores,
-    help="Threads for HiGHS (at most the cores of the machine).",
+    help="Threads for HiGHS (default 1; at most the cores of the machine).",
 )
 """--threads of solve and explain."""
 

@@ -37,6 +37,24 @@ def highs_version() -> str:
     )
 
 
+THREADS = 1
+"""HiGHS's threads unless told otherwise. HiGHS's own choice depends on the machine's cores, and
+its search (so the optimal package it finds among equal ones) on the threads: one thread gives
+the same package on any machine, and was not slower on the deal stages (docs/model.md 7.8)."""
+
+
+_SCHEDULER: list[int] = []
+"""The threads of HiGHS's task scheduler in this process (one for the whole process)."""
+
+
+def use_threads(threads: int) -> None:
+    """HiGHS keeps one task scheduler per process and refuses to run with another number of
+    threads than it was started with: restart it when a run asks for another number."""
+    if _SCHEDULER and _SCHEDULER[0] != threads:
+        highspy.Highs.resetGlobalScheduler(True)
+    _SCHEDULER[:] = [threads]
+
+
 def quiet_highs() -> highspy.Highs:
     """A Highs object without its banner, which HiGHS writes to the process's stdout once.
 
@@ -109,8 +127,8 @@ class HighsModel:
         self.highs = quiet_highs()
         self.highs.setOptionValue("random_seed", 0)
         self.highs.setOptionValue("mip_rel_gap", 0.0)
-        if threads:
-            self.highs.setOptionValue("threads", int(threads))
+        self.threads = int(threads or THREADS)
+        self.highs.setOptionValue("threads", self.threads)
         n = len(self.vars)
         self.lower = np.array([-INFINITY if v.lb is None else v.lb for v in self.vars], float)
         self.upper = np.array([INFINITY if v.ub is None else v.ub for v in self.vars], float)
@@ -379,6 +397,7 @@ class HighsModel:
         if start is not None:
             self.highs.setSolution(n, np.arange(n, dtype=np.int32), start)
         started = time.perf_counter()
+        use_threads(self.threads)
         self.highs.run()
         self.clock.highs += time.perf_counter() - started
         status = self.highs.getModelStatus()

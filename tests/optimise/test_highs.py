@@ -39,6 +39,16 @@ def test_minimise_returns_the_optimum_and_its_bound():
     assert hm.decision(answer.values) == {"x": {"a": 1, "b": 1, "c": 0}}
 
 
+def test_runs_with_other_threads_in_one_process():
+    """HiGHS keeps one task scheduler per process and refuses a run with another number of
+    threads than it started with (the answer was NaN, "Not Set"): 2, then the default (1), then
+    2 again in one process each give the optimum."""
+    for threads in (2, None, 2):
+        hm = HighsModel(knapsack(), threads)
+        answer = hm.minimise(hm.model.value, None, 10, 0.0, sense=-1)
+        assert answer.status == "optimal" and -answer.objective == pytest.approx(9), threads
+
+
 def test_a_bound_row_keeps_an_earlier_optimum():
     """With value >= 9 kept and the weight minimised the answer stays a + b (weight 5)."""
     hm = HighsModel(knapsack())
