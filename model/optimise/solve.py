@@ -1121,7 +1121,7 @@ def solve(
             solved.update(worker.receive())
     except BaseException:
         for worker in workers:  # whatever they are solving is no longer asked for
-            worker.process.kill()
+            worker.kill()
         raise
     finally:
         for worker in workers:
@@ -1237,6 +1237,10 @@ class Worker:
         if isinstance(answer, BaseException):
             raise answer
         return answer
+
+    def kill(self) -> None:
+        """Stops the process at once, whatever it is doing (close still follows)."""
+        self.process.kill()
 
     def close(self) -> None:
         self.connection.close()
