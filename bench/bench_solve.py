@@ -26,7 +26,8 @@ municipalities, sites and deals, written to a temporary folder). --like-held-out
 provinces of nl-2024 of 18 to 31 municipalities that way under province scope (Utrecht 26,
 Limburg 31, Overijssel 25, Fryslân 18): provinces of the size of the held-out ones of the
 performance issue, with the generated sites of nl-2024, so that the figures do not rest on
-overijssel-2024 alone.
+overijssel-2024 alone; and the same four split into two regions (INSTANCE@PROVINCE:halves: the
+southern half of the municipalities by latitude, rounded up, and the rest) under region scope.
 
 --quick skips the baseline (it is the slow half) and the second run.
 """
@@ -65,7 +66,15 @@ LIKE_HELD_OUT = [
     "instances/nl-2024@Limburg:province",
     "instances/nl-2024@Overijssel:province",
     "instances/nl-2024@Fryslân:province",
+    "instances/nl-2024@Utrecht:halves",
+    "instances/nl-2024@Limburg:halves",
+    "instances/nl-2024@Overijssel:halves",
+    "instances/nl-2024@Fryslân:halves",
 ]
+HALVES = "halves"
+"""Scope of a one-province copy split into two regions by latitude (the southern half of its
+municipalities, rounded up, and the rest) under region scope: like a held-out province with two
+regional tables."""
 STAGE_LINE = re.compile(r"^stage (.+): (\S+) \((.+), ([\d.]+) s; ")
 """A progress line of `solve --lang en`: stage label, value, status label, seconds."""
 STAGE_NAMES = {text("en", f"stage.{name}"): name for name in STAGES}
@@ -164,16 +173,27 @@ class TreeMemory(threading.Thread):
         return total
 
 
-def one_province(instance: str, province: str, folder: Path) -> str:
+def one_province(instance: str, province: str, folder: Path, halves: bool = False) -> str:
     """A copy of `instance` with only the rows of `province` (municipalities, their sites and
-    deals); returns its path."""
-    source, target = ROOT / instance, folder / f"{Path(instance).name}-{province}"
+    deals); returns its path. `halves`: its municipalities split into two regions by latitude
+    (the shipped centroids), "zuid" the southern half rounded up, "noord" the rest."""
+    name = f"{Path(instance).name}-{province}" + ("-halves" if halves else "")
+    source, target = ROOT / instance, folder / name
     target.mkdir(parents=True)
     shutil.copy(source / "instance.toml", target / "instance.toml")
     header, rows = read_rows(source / "municipalities.csv")
     rows = [row for row in rows if row["province"] == province]
     if not rows:
         raise SystemExit(f"{instance}: no municipality in province {province}")
+    if halves:
+        latitude = {
+            row["code"]: float(row["lat"])
+            for row in read_rows(ROOT / "model/data/municipality_centroids.csv")[1]
+        }
+        south = sorted(rows, key=lambda row: (latitude[row["code"]], row["code"]))
+        south = {row["code"] for row in south[: (len(rows) + 1) // 2]}
+        for row in rows:
+            row["region"] = "zuid" if row["code"] in south else "noord"
     write_rows(target / "municipalities.csv", header, rows)
     codes = {row["code"] for row in rows}
     for name, sides in (("sites.csv", ("municipality",)), ("deals.csv", ("a", "b"))):
@@ -268,11 +288,16 @@ def main(instances: list[str], limit: float, quick: bool) -> None:
             instance, _, scope = entry.partition(":")
             instance, _, province = instance.partition("@")
             label = f"{instance}" + (f", {province} alone" if province else "")
-            label += f" (exchange_scope = {scope})" if scope else ""
+            halves = scope == HALVES
+            if halves:
+                label += " (split into a southern and a northern region, exchange_scope = region)"
+                scope = "region"
+            else:
+                label += f" (exchange_scope = {scope})" if scope else ""
             stem = Path(instance).name + (f"-{province}" if province else "")
             stem += f"-{scope}" if scope else ""
             if province:
-                instance = one_province(instance, province, work)
+                instance = one_province(instance, province, work, halves)
             strong = solve(instance, scope or None, "strong", limit, work / f"{stem}-strong")
             plain = again = None
             if not quick:

@@ -83,6 +83,11 @@ SITE_SECONDS = 0.5
 """Budget of one such proof."""
 SPLIT_SECONDS = 2.0
 """Budget of the check that every earlier optimum splits one way over the groups."""
+GROUP_BOUND_SHARE = 0.5
+"""Share of a deal stage's time for its bounds group by group when the groups are not apart
+(ProvinceRun._group_bounds); the rest is for the whole province."""
+GROUP_RANGE_SECONDS = 2.0
+"""Most time for one range of an earlier stage in one group (ProvinceRun._group_ranges)."""
 WITHIN_DEALS_SHARE = 0.25
 """Share of a stage's time for the stage with the deals kept (ProvinceRun._within_deals)."""
 STAGE_TOLERANCE = 1e-6
@@ -524,6 +529,12 @@ class ProvinceRun:
         self.split: set[str] = set()
         """Earlier stages whose optimum has one value per group on the face."""
         self.split_failed = False
+        self.group_ranges: list[dict[str, tuple[float, float]]] | None = None
+        """Range of each earlier stage's value per group on the face (ProvinceRun._group_ranges)."""
+        self.group_least: dict[str, list[float]] = {}
+        """Per deal stage: each group's least value on the face (ProvinceRun._group_bounds)."""
+        self.group_reached: set[str] = set()
+        """Deal stages whose optimum the groups' bounds reached (ProvinceRun._group_bounds)."""
         self.unproven = False
         """Did an earlier stage (or the second rule of fairness) end unproven?"""
         if method == "strong":
@@ -648,6 +659,12 @@ class ProvinceRun:
             if math.isfinite(bound) and (floor is None or bound > floor):
                 floor = bound
                 pair.hm.floor(pair.model.stage[name], floor)
+        if name in DEAL_STAGES and self._groups_bounded():
+            found, bound = self._group_bounds(goal, deadline)
+            if found is not None:
+                return found
+            if bound is not None and (floor is None or bound > floor):
+                floor = bound
         start, values = self.evaluate(self.decision)
         feasible = self._fits(start)
         left = deadline - time.perf_counter()
@@ -825,18 +842,7 @@ class ProvinceRun:
         optima has each group at these values (docs/model.md, "Groups apart").
         """
         if self.parts is None:
-            self.parts = []
-            for g, (least, least_amv) in zip(self.groups, self.least_places, strict=True):
-                part = StageModel(
-                    self.d.restricted(g),
-                    self.bounds.restricted(g),
-                    self.shape,
-                    self.threads,
-                    self.clock,
-                )
-                part.hm.floor(part.model.counted_places, least)
-                part.hm.floor(part.model.counted_amv_places, least_amv)
-                self.parts.append(part)
+            self.parts = [self._part(index) for index in range(len(self.groups))]
             self.parts_kept = 0
         scale = 1.0 / len(self.parts)  # the groups' tolerances add up to at most the province's
         for name, value in self.optima[self.parts_kept :]:
@@ -847,6 +853,17 @@ class ProvinceRun:
                 part.bound(name, own, scale)
         self.parts_kept = len(self.optima)
         return self.parts
+
+    def _part(self, index: int) -> StageModel:
+        """The pair model of group `index` with its least places and amv places (groups_apart)."""
+        g = self.groups[index]
+        part = StageModel(
+            self.d.restricted(g), self.bounds.restricted(g), self.shape, self.threads, self.clock
+        )
+        least, least_amv = self.least_places[index]
+        part.hm.floor(part.model.counted_places, least)
+        part.hm.floor(part.model.counted_amv_places, least_amv)
+        return part
 
     def _own(self, part: StageModel) -> dict[str, dict]:
         return own_part(part.d, self.decision)
@@ -902,6 +919,136 @@ class ProvinceRun:
         if done:
             self.split.add(name)  # each group at its least: the sum of the least is the optimum
         return (values[name], bound, Status.OPTIMAL if done else Status.TIME_LIMIT), bound
+
+    def _groups_bounded(self) -> bool:
+        """May a deal stage be bounded group by group? Two or more groups in which pairs may
+        deal (with one, its bound is as hard to prove as the province's), every earlier stage
+        proven, and the groups' least places known (ProvinceRun.groups_apart)."""
+        dealing = {a for a, _ in self.d.pairs}
+        return (
+            self.method == "strong"
+            and sum(1 for g in self.groups if dealing.intersection(g)) > 1
+            and not self.unproven
+            and bool(self.least_places)
+        )
+
+    def _group_ranges(self, deadline: float) -> list[dict[str, tuple[float, float]]] | None:
+        """Least and largest value of each earlier stage (not shortfall, fairness or a deal
+        stage) in each group on the face of the earlier optima: the pool with those optima kept
+        and the settled sites held, a relaxation with the same stage values, so every package
+        on the face has each group within these ranges. Computed once per province on the pool's
+        LP relaxation (a relaxation too; the MIP gave the same deals on Limburg of nl-2024 split
+        in two, at several times the cost), GROUP_RANGE_SECONDS each; None when `deadline` comes
+        first."""
+        if self.group_ranges is not None:
+            return self.group_ranges
+        hm, model, d = self.pool.hm, self.pool.model, self.d
+        sites = self.bounds.sites
+        held = np.array([hm.column[id(model.y[s])] for _, s in sites], dtype=np.int32)
+        ranges: list[dict[str, tuple[float, float]]] = []
+        with hm.fixed(held, np.array(list(sites.values()), dtype=float)), hm.relaxed():
+            for g in self.groups:
+                found: dict[str, tuple[float, float]] = {}
+                parts = group_stages(model, d, g)
+                for name, _ in self.optima:
+                    if name in PROVINCE_STAGES or name in DEAL_STAGES:
+                        continue
+                    ends = []
+                    for sense in (1, -1):
+                        left = min(GROUP_RANGE_SECONDS, deadline - time.perf_counter())
+                        if left <= 0:
+                            return None
+                        answer = hm.minimise(parts[name], None, left, 0.0, sense=sense)
+                        if answer.status != "optimal":
+                            return None
+                        ends.append(sense * answer.objective)
+                    if integral(d, name):  # whole numbers: the range of whole values within
+                        ends = [math.ceil(ends[0] - 1e-6), math.floor(ends[1] + 1e-6)]
+                    found[name] = (ends[0], ends[1])
+                ranges.append(found)
+        self.group_ranges = ranges
+        return ranges
+
+    def _group_bounds(
+        self, goal: Goal, deadline: float
+    ) -> tuple[tuple[float, float | None, Status] | None, float | None]:
+        """A deal stage bounded group by group when the groups are not apart (docs/model.md,
+        "Bounds group by group").
+
+        Each group's model keeps its least places, the province's largest share per
+        municipality and every earlier stage within its range in the group on the face
+        (_group_ranges; an earlier deal stage between the group's least value and the optimum
+        less the other groups' least values). Every package on the face is, restricted to a
+        group, a package of that group's model, so the sum of the groups' optima bounds the
+        stage (returned second; also added to the pair model as one row per group). The
+        province's model is then solved with the deals of the groups' packages held: when that
+        package reaches the sum, it is the optimum (first). The checks stop at `deadline`.
+
+        Not tried after an earlier deal stage whose optimum the groups' bound did not reach:
+        there the province's rows joined the groups, and the next bound falls short too (Utrecht
+        of nl-2024 split in two: 24 deals against the optimum 25, then 274 km against 351).
+        """
+        name = goal.name
+        if any(
+            earlier in DEAL_STAGES and earlier not in self.group_reached
+            for earlier, _ in self.optima
+        ):
+            return None, None  # the province's rows joined the groups in an earlier deal stage
+        deadline = time.perf_counter() + GROUP_BOUND_SHARE * (deadline - time.perf_counter())
+        ranges = self._group_ranges(deadline)
+        if ranges is None:
+            return None, None
+        pair = self.pairs()
+        least: list[float] = []
+        merged: dict[str, dict] = {"x": {}, "y": {}, "q": {}}
+        for index in range(len(self.groups)):
+            part = self._part(index)
+            for earlier, value in self.optima:
+                if earlier == "shortfall":
+                    continue  # the least places keep it
+                if earlier == "fairness":
+                    part.bound(earlier, value)
+                    continue
+                if earlier in DEAL_STAGES:
+                    lows = self.group_least.get(earlier, [0.0] * len(self.groups))
+                    low, high = lows[index], value - (sum(lows) - lows[index])
+                else:
+                    low, high = ranges[index][earlier]
+                part.hm.bound(part.model.stage[earlier], stage_bound(high))
+                part.hm.floor(part.model.stage[earlier], low - STAGE_TOLERANCE * max(1, abs(low)))
+            left = (deadline - time.perf_counter()) / (len(self.groups) - index)
+            if left <= 0:
+                return None, None
+            start = part.evaluate(self._own(part))[0]  # the package in hand: on the face
+            attempt = self._solve(part, Goal(name), start, left)
+            if attempt.bound is None or not math.isfinite(attempt.bound):
+                return None, None
+            least.append(whole_bound(attempt.bound) if integral(part.d, name) else attempt.bound)
+            if attempt.decision is not None:
+                for key in merged:
+                    merged[key].update(attempt.decision.get(key, {}))
+        self.group_least[name] = least
+        for g, low in zip(self.groups, least, strict=True):
+            pair.hm.floor(group_stages(pair.model, self.d, g)[name], low - 1e-6)
+        bound = sum(least)
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            return None, bound
+        vector = pair.evaluate(merged)[0]
+        columns = pair.hm.columns("deal")
+        with pair.hm.fixed(columns, np.round(vector[columns])):
+            attempt = pair.solve(goal, None, left, held=True)
+        if attempt.decision is None:
+            return None, bound
+        values = pair.evaluate(attempt.decision)[1]
+        if not proven(self.d, name, values[name], bound, "feasible"):
+            if goal.worth(values) < goal.worth(self.evaluate(self.decision)[1]):
+                self._adopt(attempt.decision, goal)  # a better start for the whole province
+            return None, bound
+        self._adopt(attempt.decision, goal)
+        self.group_reached.add(name)
+        value = self.evaluate(self.decision)[1][name]
+        return (value, bound, Status.OPTIMAL), bound
 
     def _deals_done(self) -> bool:
         return any(name in DEAL_STAGES for name, _ in self.optima)

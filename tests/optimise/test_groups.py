@@ -131,6 +131,56 @@ def test_an_optimum_split_two_ways_keeps_the_province_whole():
     assert values["new_places"] == 100
 
 
+def two_tables_sharing_places():
+    """Two tables with one swap each (A gives B its 100 places for B's 100 status holders, C and
+    D alike), E (N) 50 places and nobody to deal with (nothing to give back). Committed sites
+    hold 400 places; the province needs 450, so 50 soft places open at B2 (N) or D2 (Z).
+
+    By hand: unmet 50 (E), fairness 1, firm 50 and new_sites 1 in either group (so the groups
+    are not apart), deals 2 (one per table), distance 0 (no km known), transfers 400,
+    new_places 450.
+    """
+    return make_instance(
+        [
+            municipality("A", 100, housing_extra_max=100, region="N"),
+            municipality("B", 100, housing_task=100, region="N"),
+            municipality("E", 50, region="N"),
+            municipality("C", 100, housing_extra_max=100, region="Z"),
+            municipality("D", 100, housing_task=100, region="Z"),
+        ],
+        [
+            site("B1", "B", hi=200),
+            site("D1", "D", hi=200),
+            site("B2", "B", kind="municipal", status="planned", hi=300),
+            site("D2", "D", kind="municipal", status="planned", hi=300),
+        ],
+        rules={"exchange_scope": "region"},
+    )
+
+
+def test_deal_stages_bounded_group_by_group_when_the_groups_are_not_apart():
+    """The soft places may open in either group, so the groups are not apart; each group's
+    least number of deals on the face is 1, the groups' packages together reach 2 in the
+    province's model, which proves it (docs/model.md, "Bounds group by group")."""
+    instance = two_tables_sharing_places()
+    run = run_all(instance)
+    assert not run.places_enough
+    assert run.parts is None
+    assert run.group_least["deals"] == [1, 1]
+    assert run.group_reached == {"deals", "distance"}
+    values = {o.name: o.value for o in run.outcomes}
+    assert (values["unmet"], values["fairness"], values["firm"], values["new_sites"]) == (
+        50,
+        1,
+        50,
+        1,
+    )
+    assert (values["deals"], values["distance"], values["transfers"]) == (2, 0, 400)
+    assert values["new_places"] == 450
+    assert all(o.status == "optimal" for o in run.outcomes)
+    assert check(instance, build_result(instance, solve(instance))) == []
+
+
 def test_an_earlier_stage_cut_off_keeps_the_province_whole():
     """Groups apart is exact only on the face of proven optima; a stage that was not proven
     (here: pretended) switches it off."""

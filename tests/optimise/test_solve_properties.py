@@ -5,6 +5,7 @@ equal provinces solved together, and the rules relate as the model says they mus
 from __future__ import annotations
 
 import dataclasses
+import math
 from unittest.mock import patch
 
 import pytest
@@ -166,6 +167,20 @@ def test_groups_apart_give_the_plain_models_optima(instance):
     """Regional tables split a province into groups that are solved apart when that is exact
     (docs/model.md, "Groups apart"): same optima as the plain pair model of the whole province."""
     same_optima_as_plain(solved(instance), instance)
+
+
+@FAST
+@given(tables())
+def test_deal_stages_bounded_group_by_group_give_the_plain_models_optima(instance):
+    """With the groups never solved apart, the deal stages of two regional tables are bounded
+    group by group and proven when the groups' packages reach the sum of their bounds
+    (docs/model.md, "Bounds group by group"): same optima as the plain pair model."""
+    with patch(
+        "model.optimise.solve.ProvinceRun._on_parts",
+        lambda run, goal, deadline, floor: (None, -math.inf),
+    ):
+        strong = solved(instance)
+    same_optima_as_plain(strong, instance)
 
 
 @FAST
