@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from contextlib import nullcontext, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -943,10 +943,8 @@ class ProvinceRun:
         if self.group_ranges is not None:
             return self.group_ranges
         hm, model, d = self.pool.hm, self.pool.model, self.d
-        sites = self.bounds.sites
-        held = np.array([hm.column[id(model.y[s])] for _, s in sites], dtype=np.int32)
         ranges: list[dict[str, tuple[float, float]]] = []
-        with hm.fixed(held, np.array(list(sites.values()), dtype=float)), hm.relaxed():
+        with self._pool_lp(self.bounds.sites):
             for g in self.groups:
                 found: dict[str, tuple[float, float]] = {}
                 parts = group_stages(model, d, g)
@@ -1009,8 +1007,8 @@ class ProvinceRun:
                 if earlier == "fairness":
                     part.bound(earlier, value)
                     continue
-                if earlier in DEAL_STAGES:
-                    lows = self.group_least.get(earlier, [0.0] * len(self.groups))
+                if earlier in DEAL_STAGES:  # bounded by groups too (group_reached)
+                    lows = self.group_least[earlier]
                     low, high = lows[index], value - (sum(lows) - lows[index])
                 else:
                     low, high = ranges[index][earlier]
@@ -1090,9 +1088,8 @@ class ProvinceRun:
         """
         hm, model = self.pool.hm, self.pool.model
         sites = self._settled_sites(deadline)
-        held = np.array([hm.column[id(model.y[s])] for _, s in sites], dtype=np.int32)
         net: dict[tuple[str, str], tuple[float, float]] = {}
-        with hm.fixed(held, np.array(list(sites.values()), dtype=float)), hm.relaxed():
+        with self._pool_lp(sites):
             for k, m in model.F:
                 if deadline - time.perf_counter() <= 0:
                     break
@@ -1109,6 +1106,14 @@ class ProvinceRun:
         active = frozenset(m for (m, _), (lo, hi) in net.items() if lo > 0 or hi < 0)
         self.bounds = replace(self.bounds, net=net, active=active, sites=sites)
         self.pair, self.stale, self.parts = None, False, None
+
+    @contextmanager
+    def _pool_lp(self, sites: dict[tuple[str, str], int]):
+        """The pool's LP relaxation with the settled `sites` held, for the solves inside."""
+        hm, model = self.pool.hm, self.pool.model
+        held = np.array([hm.column[id(model.y[s])] for _, s in sites], dtype=np.int32)
+        with hm.fixed(held, np.array(list(sites.values()), dtype=float)), hm.relaxed():
+            yield
 
     def _settled_sites(self, deadline: float) -> dict[tuple[str, str], int]:
         """Soft sites open (1) or closed (0) in every package that keeps the earlier optima.
