@@ -102,7 +102,7 @@ class Prices:
 class Answer:
     """What HiGHS said about one solve."""
 
-    status: str  # "optimal" | "time_limit" | "infeasible" | "error: ..." (HiGHS's own words)
+    status: str  # "optimal" | "time_limit" | "target" | "infeasible" | "error: ..." (HiGHS's words)
     values: np.ndarray | None
     objective: float | None
     bound: float | None
@@ -358,11 +358,16 @@ class HighsModel:
         presolve: bool = True,
         sense: int = 1,
         fresh: bool = False,
+        target: float | None = None,
     ) -> Answer:
         """Solve with `sense * expr` as objective (minimised).
 
         An LP starts from the basis of the LP before it, unless `fresh`: a basis that is optimal
         for a near neighbour is a good start, one for another objective often a poor one.
+
+        `target`: a MIP stops at its first solution worth at most `target` (status "target",
+        with that solution and HiGHS's bound so far); when there is none it ends as usual, with
+        the proof.
 
         HiGHS 1.16's presolve can be wrong on small MIPs (two random instances of the property
         tests: "optimal" with NaN values, and "infeasible" for a model with a solution): such an
@@ -370,14 +375,18 @@ class HighsModel:
         """
         self.set_objective(expr, sense)
         self.highs.setOptionValue("mip_abs_gap", abs_gap)
+        self.highs.setOptionValue("objective_target", -INFINITY if target is None else target)
         deadline = time.perf_counter() + max(time_limit, 0.01)
-        for with_presolve in (True, False) if presolve else (False,):
-            answer = self._run(start, deadline, with_presolve, fresh)
-            finite = answer.values is None or (
-                bool(np.isfinite(answer.values).all()) and math.isfinite(answer.objective)
-            )
-            if finite and answer.status != "infeasible":
-                return answer
+        try:
+            for with_presolve in (True, False) if presolve else (False,):
+                answer = self._run(start, deadline, with_presolve, fresh)
+                finite = answer.values is None or (
+                    bool(np.isfinite(answer.values).all()) and math.isfinite(answer.objective)
+                )
+                if finite and answer.status != "infeasible":
+                    return answer
+        finally:
+            self.highs.setOptionValue("objective_target", -INFINITY)
         return answer if finite else Answer("error: no finite solution", None, None, None)
 
     def _run(
@@ -410,9 +419,10 @@ class HighsModel:
             if bound is None or not math.isfinite(bound):
                 bound = info.objective_function_value
             return Answer("optimal", values, info.objective_function_value, bound)
-        if status == highspy.HighsModelStatus.kTimeLimit:
+        if status in (highspy.HighsModelStatus.kTimeLimit, highspy.HighsModelStatus.kObjectiveTarget):
             bound = info.mip_dual_bound if math.isfinite(info.mip_dual_bound) else None
-            return Answer("time_limit", values, info.objective_function_value, bound)
+            stopped = "time_limit" if status == highspy.HighsModelStatus.kTimeLimit else "target"
+            return Answer(stopped, values, info.objective_function_value, bound)
         if status == highspy.HighsModelStatus.kInfeasible:
             return Answer("infeasible", None, None, None)
         return Answer(f"error: {self.highs.modelStatusToString(status)}", None, None, None)

@@ -1118,12 +1118,14 @@ class ProvinceRun:
     def _settled_sites(self, deadline: float) -> dict[tuple[str, str], int]:
         """Soft sites open (1) or closed (0) in every package that keeps the earlier optima.
 
-        On the pool with every earlier optimum kept, HiGHS maximises the number of candidate
-        sites (at first every soft site) whose y(s) differs from the pool's best point. When its
-        bound shows that number is 0, no pool point on the face changes any of them, and neither
-        does any package (the pool is a relaxation with the same sites and stage values): all are
-        settled. The sites a point found on the way changes are free, and the search is repeated
-        for the others. When a search is cut off (each has half the time left), the rest are
+        On the pool with every earlier optimum kept, HiGHS looks for a point that changes y(s)
+        of a candidate site (at first every soft site) from the pool's best point: it maximises
+        the number changed and stops at its first point that changes one. When its bound shows
+        that number is 0, no pool point on the face changes any of them, and neither does any
+        package (the pool is a relaxation with the same sites and stage values): all are settled.
+        The sites a point found on the way changes are free, and the search is repeated for the
+        others. The sites settled do not depend on which points are found: they are exactly those
+        that no point of the face changes. When a search is cut off (each has half the time left), the rest are
         proven one by one: y(s) minimised (or maximised) from the pool's point, SITE_SECONDS each;
         a site whose other value turns up, or whose proof does not finish, stays free. In all at
         most SITES_SECONDS, and SITES_SHARE of the time to `deadline` (the rest is for the ranges).
@@ -1142,7 +1144,8 @@ class ProvinceRun:
             if left <= 0:
                 break
             changed = sum(1 - model.y[s] if now[s] else model.y[s] for s in candidates)
-            answer = hm.minimise(changed, point, left / 2, 0.5, sense=-1)  # the most changed
+            # stop at the first point that changes one; without one, HiGHS proves there is none
+            answer = hm.minimise(changed, point, left / 2, 0.5, sense=-1, target=-0.5)
             if answer.bound is not None and -answer.bound < 1 - 1e-6:  # none: all settled
                 return {(d.site_municipality[s], s): now[s] for s in candidates}
             moved = set()

@@ -49,6 +49,29 @@ def test_runs_with_other_threads_in_one_process():
         assert answer.status == "optimal" and -answer.objective == pytest.approx(9), threads
 
 
+def test_a_target_stops_at_the_first_solution_worth_it_and_holds_for_one_solve():
+    """A knapsack of 40 items (presolve off, so that HiGHS searches): with a target of value 1
+    it stops at its first solution worth at least 1 (status "target", not proven: its bound is
+    above the value); a target beyond the optimum leaves the proof; the next solve without a
+    target is proven again."""
+    m = pyo.ConcreteModel()
+    items = range(40)
+    weight = {i: (7 * i * i + 3 * i) % 31 + 10 for i in items}
+    value = {i: (5 * i * i + 11 * i) % 29 + 10 for i in items}
+    m.x = pyo.Var(items, domain=pyo.Binary)
+    m.cap = pyo.Constraint(expr=sum(weight[i] * m.x[i] for i in items) <= 200)
+    m.value = pyo.Expression(expr=sum(value[i] * m.x[i] for i in items))
+    hm = HighsModel(m)
+    start = np.zeros(len(items))
+    first = hm.minimise(m.value, start, 10, 0.0, presolve=False, sense=-1, target=-1)
+    assert first.status == "target"
+    assert first.objective <= -1 and first.bound < first.objective - 0.5
+    beyond = hm.minimise(m.value, start, 10, 0.0, presolve=False, sense=-1, target=-10_000)
+    assert beyond.status == "optimal" and beyond.bound == pytest.approx(beyond.objective)
+    again = hm.minimise(m.value, start, 10, 0.0, presolve=False, sense=-1)
+    assert again.status == "optimal" and again.objective == pytest.approx(beyond.objective)
+
+
 def test_a_bound_row_keeps_an_earlier_optimum():
     """With value >= 9 kept and the weight minimised the answer stays a + b (weight 5)."""
     hm = HighsModel(knapsack())
