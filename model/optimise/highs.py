@@ -419,7 +419,10 @@ class HighsModel:
             if bound is None or not math.isfinite(bound):
                 bound = info.objective_function_value
             return Answer("optimal", values, info.objective_function_value, bound)
-        if status in (highspy.HighsModelStatus.kTimeLimit, highspy.HighsModelStatus.kObjectiveTarget):
+        if status in (
+            highspy.HighsModelStatus.kTimeLimit,
+            highspy.HighsModelStatus.kObjectiveTarget,
+        ):
             bound = info.mip_dual_bound if math.isfinite(info.mip_dual_bound) else None
             stopped = "time_limit" if status == highspy.HighsModelStatus.kTimeLimit else "target"
             return Answer(stopped, values, info.objective_function_value, bound)
