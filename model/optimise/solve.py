@@ -1125,10 +1125,11 @@ class ProvinceRun:
         package (the pool is a relaxation with the same sites and stage values): all are settled.
         The sites a point found on the way changes are free, and the search is repeated for the
         others. The sites settled do not depend on which points are found: they are exactly those
-        that no point of the face changes. When a search is cut off (each has half the time left), the rest are
-        proven one by one: y(s) minimised (or maximised) from the pool's point, SITE_SECONDS each;
-        a site whose other value turns up, or whose proof does not finish, stays free. In all at
-        most SITES_SECONDS, and SITES_SHARE of the time to `deadline` (the rest is for the ranges).
+        that no point of the face changes. When a search is cut off (each has half the time
+        left), the rest are proven one by one: y(s) minimised (or maximised) from the pool's
+        point, SITE_SECONDS each; a site whose other value turns up, or whose proof does not
+        finish, stays free. In all at most SITES_SECONDS, and SITES_SHARE of the time to
+        `deadline` (the rest is for the ranges).
         """
         if self.pool_decision is None:
             return {}
