@@ -279,6 +279,16 @@ class HighsModel:
             self.highs.changeColsIntegrality(len(columns), columns, kinds)
 
     @contextmanager
+    def option(self, name: str, value):
+        """HiGHS option `name` at `value` for the solves inside the block (then restored)."""
+        before = self.highs.getOptionValue(name)[1]
+        self.highs.setOptionValue(name, value)
+        try:
+            yield
+        finally:
+            self.highs.setOptionValue(name, before)
+
+    @contextmanager
     def loosened(self, rows: Sequence[int], columns: Sequence[int], amount: float):
         """Raise the upper bounds of `rows` and `columns` by `amount` inside the block."""
         rows = np.asarray(rows, dtype=np.int32)

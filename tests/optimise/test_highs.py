@@ -72,6 +72,17 @@ def test_a_target_stops_at_the_first_solution_worth_it_and_holds_for_one_solve()
     assert again.status == "optimal" and again.objective == pytest.approx(beyond.objective)
 
 
+def test_an_option_holds_inside_its_block_only():
+    """HiGHS's lifting for probing (off by HiGHS's own default, -1) is on inside the block, and
+    the knapsack's optimum is the same with it; after the block the option is back."""
+    hm = HighsModel(knapsack())
+    assert hm.highs.getOptionValue("mip_lifting_for_probing")[1] == -1
+    with hm.option("mip_lifting_for_probing", 1):
+        assert hm.highs.getOptionValue("mip_lifting_for_probing")[1] == 1
+        assert -hm.minimise(hm.model.value, None, 10, 0.0, sense=-1).objective == pytest.approx(9)
+    assert hm.highs.getOptionValue("mip_lifting_for_probing")[1] == -1
+
+
 def test_a_bound_row_keeps_an_earlier_optimum():
     """With value >= 9 kept and the weight minimised the answer stays a + b (weight 5)."""
     hm = HighsModel(knapsack())
