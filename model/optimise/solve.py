@@ -63,8 +63,8 @@ of nl-2024 its relaxation does not reach a useful bound within their share of th
 LIFTING = 1
 """HiGHS's lifting for probing (mip_lifting_for_probing) in the relaxation with units as real
 numbers (whole_from_fractional); its own default (-1) leaves it off on these models. Measured
-(docs/model.md 7.6): Overijssel of nl-2024 under province scope 12.5 -> 8.4 s, overijssel-2024
-20.1 -> 15.8 s, Utrecht 35.3 -> 36.4 s; on in every solve, the small groups took longer."""
+(docs/model.md 7.6): Overijssel of nl-2024 under province scope 12.5 -> 8.4 s, Limburg 15.9 ->
+13.3 s, Utrecht 35.3 -> 36.4 s; on in every solve, the small groups took longer."""
 NEAR_FROM = 40
 """Groups of this many municipalities or more first look for a good package of a deal stage
 among the pairs near the LP relaxation (near_pairs). Measured: the largest provinces of nl-2024
