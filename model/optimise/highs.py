@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
 import highspy
@@ -385,9 +385,9 @@ class HighsModel:
         """
         self.set_objective(expr, sense)
         self.highs.setOptionValue("mip_abs_gap", abs_gap)
-        self.highs.setOptionValue("objective_target", -INFINITY if target is None else target)
         deadline = time.perf_counter() + max(time_limit, 0.01)
-        try:
+        aimed = nullcontext() if target is None else self.option("objective_target", target)
+        with aimed:
             for with_presolve in (True, False) if presolve else (False,):
                 answer = self._run(start, deadline, with_presolve, fresh)
                 finite = answer.values is None or (
@@ -395,8 +395,6 @@ class HighsModel:
                 )
                 if finite and answer.status != "infeasible":
                     return answer
-        finally:
-            self.highs.setOptionValue("objective_target", -INFINITY)
         return answer if finite else Answer("error: no finite solution", None, None, None)
 
     def _run(
