@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import ValidationError
 
 from model.core.errors import InputError, Problem, os_reason
@@ -139,8 +137,7 @@ def _csv_records(
     return records
 
 
-WORKBOOK_ERRORS = (
-    InvalidFileException,
+DAMAGE = (
     zipfile.BadZipFile,
     zlib.error,
     ElementTree.ParseError,
@@ -153,7 +150,23 @@ WORKBOOK_ERRORS = (
     OSError,
 )
 """What openpyxl raises on a damaged workbook: a bad zip, bad deflate data, malformed XML, missing
-parts or values it cannot convert (a date cell beyond year 9999)."""
+parts or values it cannot convert (a date cell beyond year 9999); with its own InvalidFileException
+(workbook_errors)."""
+
+
+def workbook_errors() -> tuple[type[Exception], ...]:
+    """DAMAGE and openpyxl's InvalidFileException. openpyxl is imported only when a workbook is read
+    (it takes a tenth of the start-up of a run on CSV files)."""
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    return (InvalidFileException, *DAMAGE)
+
+
+def load_workbook(path: Path, data_only: bool) -> Any:
+    """openpyxl's workbook in read-only mode (imported here: see workbook_errors)."""
+    import openpyxl
+
+    return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
 
 
 def workbook_grids(
@@ -167,7 +180,7 @@ def workbook_grids(
     """
     workbooks: list[Any] = []
     try:
-        workbooks.append(openpyxl.load_workbook(path, read_only=True, data_only=False))
+        workbooks.append(load_workbook(path, data_only=False))
         sheets: dict[str, list[str]] = {}
         for sheet in workbooks[0].worksheets:
             sheets.setdefault(sheet.title.strip().lower(), []).append(sheet.title)
@@ -186,7 +199,7 @@ def workbook_grids(
                 rows = _sheet_rows(path, titles[0], names[part], workbooks)
                 grids[part] = _grid(names[part], enumerate(rows, start=1), False, problems)
         return grids
-    except WORKBOOK_ERRORS as error:
+    except workbook_errors() as error:
         message = Message("read.bad_workbook", damage=_damage(error))
         raise InputError(Problem(path.name, message)) from None
     finally:
@@ -211,11 +224,11 @@ def _sheet_rows(path: Path, title: str, file: str, workbooks: list[Any]) -> list
         if not formulas:
             return rows
         if len(workbooks) == 1:
-            workbooks.append(openpyxl.load_workbook(path, read_only=True, data_only=True))
+            workbooks.append(load_workbook(path, data_only=True))
         values = workbooks[1][title]
         values.reset_dimensions()
         computed = [list(cells) for cells in values.iter_rows(values_only=True)]
-    except WORKBOOK_ERRORS as error:
+    except workbook_errors() as error:
         message = Message("file.unreadable", error=_damage(error))
         raise InputError(Problem(file, message, len(rows) + 1)) from None
     for r, c in formulas:

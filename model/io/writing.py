@@ -11,9 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pandas as pd
-from openpyxl.styles import Font
 
 from model.core.errors import InputError, Problem, os_reason
 from model.io.atomic import replace_folder, write_atomic
@@ -164,7 +162,10 @@ def _toml_value(value: Any) -> str:
 
 def _write_workbook(raw: RawInstance, path: Path) -> None:
     """Sheets municipalities, sites, deals when there are any (typed cells) and settings (key,
-    value with dotted keys)."""
+    value with dotted keys). openpyxl is imported here, not at start-up (model/io/sources.py,
+    workbook_errors)."""
+    import openpyxl
+
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for part, frame in _tables(raw).items():
@@ -177,6 +178,8 @@ def _write_workbook(raw: RawInstance, path: Path) -> None:
 
 def _write_sheet(sheet: Any, rows: list[Iterable[Any]]) -> None:
     """Header row bold and frozen; text stays text even when it starts with = + - @."""
+    from openpyxl.styles import Font
+
     for r, values in enumerate(rows, start=1):
         for c, value in enumerate(values, start=1):
             value = python_value(value)

@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-import pyomo.environ as pyo
+import pyomo.core as pyo
 
 from model.core.instance import Instance
 from model.core.settings import COMPONENTS, Settings

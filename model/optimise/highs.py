@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import highspy
 import numpy as np
-import pyomo.environ as pyo
+import pyomo.core as pyo
 from pyomo.core.base.expression import ExpressionData, ScalarExpression
 from pyomo.core.base.var import VarData
 from pyomo.core.expr.numeric_expr import (

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
-import pyomo.environ as pyo
+import pyomo.core as pyo
 
 from model.core.errors import InputError, Problem
 from model.core.instance import Instance

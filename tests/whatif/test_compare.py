@@ -288,8 +288,10 @@ def test_overijssel_compare_page_has_titles_changes_fallback_and_cost(overijssel
 RULE_STEMS = ["balance-per-municipality", "pass-through-allowed", "neighbours-only"]
 RULE_TITLES = ["Balans per gemeente", "Doorgeven toegestaan", "Alleen buren (max. 25 km)"]
 RULE_STAGES = ("shortfall", "unmet", "fairness", "firm")
-"""The stages before `deals`: each takes well under a second on Overijssel, so every run proves
-them optimal within its 8 seconds, and the model's guarantees below apply to them."""
+"""The stages before `deals`: on Overijssel each takes at most about 2.5 s (`firm` with pass-through
+allowed, on a slow machine), and a stage may use half of the time left, so every run proves them
+optimal within its 12 seconds (8 were not always enough on a busy machine), and the model's
+guarantees below apply to them."""
 
 
 @pytest.fixture(scope="module")
@@ -299,7 +301,7 @@ def rules_compare(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("rules") / "out"
     scenarios = [OVERIJSSEL / "scenarios" / f"{stem}.toml" for stem in RULE_STEMS]
     args = [a for s in scenarios for a in ("--scenario", s)]
-    result = run("compare", OVERIJSSEL, *args, "--time-limit", 8, "--jobs", 1, "--out", out)
+    result = run("compare", OVERIJSSEL, *args, "--time-limit", 12, "--jobs", 1, "--out", out)
     assert result.exit_code == 0, result.output
     return out
 
