@@ -104,13 +104,11 @@ def solve(instance: str, scope: str | None, method: str, limit: float, folder: P
     """Run the CLI in a fresh process and read what it printed."""
     args = [sys.executable, "-m", "solver_cli", "solve", instance, "--out", str(folder)]
     args += ["--time-limit", str(limit), "--method", method, "--lang", "en"]
-    scenario = None
     if scope:
-        scenario = folder.parent / f"{folder.name}-scope.toml"
-        scenario.write_text(
-            f'name = "scope {scope}"\n[settings.rules]\nexchange_scope = "{scope}"\n'
-        )
-        args += ["--scenario", str(scenario)]
+        args += [
+            "--scenario",
+            str(scope_scenario(scope, folder.parent / f"{folder.name}-scope.toml")),
+        ]
     started = time.perf_counter()
     # stderr into a file, stdout nowhere: a pipe left unread while waiting would fill up (the
     # package of nl-2024 is more than a pipe holds) and stop the child
@@ -139,6 +137,12 @@ def solve(instance: str, scope: str | None, method: str, limit: float, folder: P
     if run.exit_code != 0:
         print(stderr, file=sys.stderr)
     return run
+
+
+def scope_scenario(scope: str, path: Path) -> Path:
+    """A scenario file at `path` that sets rules.exchange_scope to `scope`."""
+    path.write_text(f'name = "scope {scope}"\n[settings.rules]\nexchange_scope = "{scope}"\n')
+    return path
 
 
 class TreeMemory(threading.Thread):

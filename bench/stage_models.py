@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_solve import HALVES, one_province  # noqa: E402
+from bench_solve import HALVES, one_province, scope_scenario  # noqa: E402
 
 from model.io.reading import read_instance  # noqa: E402
 from model.optimise import solve as stages  # noqa: E402
@@ -54,10 +54,10 @@ def write_models(instance: str, scope: str, out: Path, limit: float) -> None:
             counts[key] = counts.get(key, 0) + 1
             stem = out / f"{model.d.province}-{goal.name}-{counts[key]}"
             files = dump(model, goal, start, stem)
-            lp = model.hm.highs.getLp()
+            highs = model.hm.highs
             print(
-                f"{stem}: {len(model.d.municipalities)} municipalities, {lp.num_col_} columns, "
-                f"{lp.num_row_} rows; " + ", ".join(path.name for path in files),
+                f"{stem}: {len(model.d.municipalities)} municipalities, {highs.getNumCol()} "
+                f"columns, {highs.getNumRow()} rows; " + ", ".join(path.name for path in files),
                 flush=True,
             )
         return solve_stage(run, model, goal, start, time_limit)
@@ -66,10 +66,7 @@ def write_models(instance: str, scope: str, out: Path, limit: float) -> None:
     try:
         if scope:
             with tempfile.TemporaryDirectory() as folder:
-                scenario = Path(folder) / "scope.toml"
-                scenario.write_text(
-                    f'name = "scope {scope}"\n[settings.rules]\nexchange_scope = "{scope}"\n'
-                )
+                scenario = scope_scenario(scope, Path(folder) / "scope.toml")
                 inst, _ = read_with_scenarios(Path(instance), [scenario])
         else:
             inst = read_instance(Path(instance))

@@ -765,7 +765,7 @@ class ProvinceRun:
         `deadline` comes first."""
         hm, model, d = self.pool.hm, self.pool.model, self.d
         least = []
-        with hm.relaxed(), hm.option("simplex_strategy", PRIMAL_SIMPLEX):
+        with self._pool_lp({}):
             for g in self.groups:
                 found = []
                 for amv_only in (False, True):
@@ -1120,8 +1120,8 @@ class ProvinceRun:
 
     @contextmanager
     def _pool_lp(self, sites: dict[tuple[str, str], int]):
-        """The pool's LP relaxation with the settled `sites` held, for the solves inside (a series
-        of LPs with other objectives: primal simplex, PRIMAL_SIMPLEX)."""
+        """The pool's LP relaxation with the settled `sites` held (none: `{}`), for the series of
+        LPs inside, each with another objective (primal simplex: PRIMAL_SIMPLEX)."""
         hm, model = self.pool.hm, self.pool.model
         held = np.array([hm.column[id(model.y[s])] for _, s in sites], dtype=np.int32)
         values = np.array(list(sites.values()), dtype=float)

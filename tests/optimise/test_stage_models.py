@@ -16,24 +16,27 @@ DEALS, KM, UNITS = 3, 60, 230
 """The toy's optima of `deals`, `distance` and `transfers` (tests/cli/test_cli_solve.py)."""
 
 
-def optimum(path: Path) -> float:
-    """HiGHS's optimum of the model in `path`, on uitruil's threads (HiGHS keeps one task
-    scheduler per process: model/optimise/highs.py, use_threads)."""
+def read(path: Path) -> highspy.Highs:
+    """The model in `path`, in HiGHS on uitruil's threads (HiGHS keeps one task scheduler per
+    process: model/optimise/highs.py, use_threads)."""
     highs = highspy.Highs()
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("threads", THREADS)
     use_threads(THREADS)
-    highs.setOptionValue("mip_rel_gap", 0.0)
     assert highs.readModel(str(path)) == highspy.HighsStatus.kOk
+    return highs
+
+
+def optimum(path: Path) -> float:
+    highs = read(path)
+    highs.setOptionValue("mip_rel_gap", 0.0)
     highs.run()
     assert highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
     return highs.getInfo().objective_function_value
 
 
 def columns(path: Path) -> set[str]:
-    highs = highspy.Highs()
-    highs.setOptionValue("output_flag", False)
-    highs.readModel(str(path))
+    highs = read(path)
     return {highs.getColName(c)[1] for c in range(highs.getNumCol())}
 
 
